@@ -1,0 +1,268 @@
+"""Speech cues of a parsed Doc: the verb (or "according to") with its speaker and reported clause.
+
+Word lists live in ``data/`` as one entry a line (coreferee's habit), loaded by name with
+``data.words``. A cue is found from the dependency parse alone; which quotation marks belong to
+it is decided later (``direct.py``), so a cue here may still turn out to introduce a direct or a
+mixed quote.
+"""
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from .data import words
+
+# parts of speech a cue verb may carry (headline "says" is sometimes tagged AUX or NOUN)
+VERB_POS = {"VERB", "AUX"}
+# dependencies of the speaker of an active cue verb
+SUBJECT_DEPS = {"nsubj", "csubj"}
+# dependencies of the reported clause of a cue verb
+CLAUSE_DEPS = {"ccomp"}
+# verbs whose "to ..." complement is what was said ("urged Congress to act", "vowed to fight")
+XCOMP_VERBS = {"urge", "promise", "vow", "pledge", "warn", "ask", "tell", "threaten", "claim"}
+# dependencies by which a cue verb borrows the subject of the verb above it ("... , saying that")
+BORROW_SUBJECT_DEPS = {"conj", "advcl", "xcomp", "acl", "relcl"}
+# children that make a mention too long to be the speaker: relative clauses, the clause said
+MENTION_CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "npadvmod"}
+# pronoun subjects that cannot be a speaker ("it said" of a report stays; "there said" never)
+NON_SPEAKERS = {"there", "what", "which", "that", "this"}
+# relative pronouns: the speaker is the noun the relative clause hangs from ("Reid, who said")
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+# punctuation that sets off an interrupting cue ("“…,” he said, “…”")
+SET_OFF = {",", "”", '"', "''", "’", "—", "–", "("}
+
+
+# word lists of nouns that can stand for a speaker (see can_be_source)
+SOURCE_NOUN_LISTS = ("role_nouns", "org_nouns", "speech_nouns", "source_nouns")
+# where text_of keeps a Doc's text
+TEXT_KEY = "quoteapi.text"
+
+
+class Cue(NamedTuple):
+    """A speech cue: ``words`` the cue ("said", "according to"); ``speaker`` the mention at it;
+    ``content`` the (start, end) pieces of the reported clause, empty when there is none."""
+
+    words: Span
+    speaker: Span | None
+    content: tuple[tuple[int, int], ...]
+    kind: str  # "verb" or "according"
+
+    @property
+    def start(self) -> int:
+        return self.words.start_char
+
+    @property
+    def end(self) -> int:
+        return self.words.end_char
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token anew on each access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def speech_cues(doc: Doc) -> list[Cue]:
+    """Every speech cue of ``doc``, in order: speech verbs and "according to"."""
+    verbs = words("speech_verbs")
+    found = [cue for token in doc for cue in _cues_at(token, verbs)]
+    return sorted(found, key=lambda cue: cue.start)
+
+
+def _cues_at(token: Token, verbs: frozenset[str]) -> Iterator[Cue]:
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        cue = according_to_cue(token)
+        if cue is not None:
+            yield cue
+    elif token.pos_ in VERB_POS and token.lemma_.lower() in verbs:
+        yield verb_cue(token)
+    elif token.pos_ == "NOUN" and token.lemma_.lower() in words("speech_nouns"):
+        cue = noun_cue(token)
+        if cue is not None:
+            yield cue
+
+
+def nearest_subject(verb: Token) -> Span | None:
+    """The subject nearest before a cue verb in its sentence, whatever it hangs from: a fallback
+    for parses that leave the verb without one ("Morial, the chief ..., forcefully told")."""
+    for token in reversed(verb.doc[verb.sent.start: verb.i]):
+        if token.dep_ == "nsubj" and token.lower_ not in NON_SPEAKERS | RELATIVE_PRONOUNS:
+            return mention_span(token)
+    return None
+
+
+def verb_cue(verb: Token) -> Cue:
+    """The cue at a speech verb: its subject (borrowed from the verb above where it has none) and
+    its reported clause (a ``ccomp``, or the clause the verb interrupts: "“…,” he said, “…”")."""
+    doc = verb.doc
+    return Cue(doc[verb.i: verb.i + 1], speaker_of(verb) or nearest_subject(verb), clause_of(verb), "verb")
+
+
+def speaker_of(verb: Token) -> Span | None:
+    """The speaker mention of a cue verb: its subject, the agent of a passive, or the subject of
+    the verb it hangs from ("..., saying ..."; "who said ...")."""
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):  # nearest subject first
+        if "\n" in text_of(verb.doc)[min(child.idx, verb.idx): max(child.idx, verb.idx)]:
+            continue  # a subject in another paragraph is a parsing slip
+        if child.dep_ in SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return mention_span(verb.head)
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in NON_SPEAKERS:
+            return mention_span(child)
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return mention_span(objects[0]) if objects else None
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None  # "he was told that ...": the speaker is not given
+    if verb.dep_ == "relcl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+        return mention_span(verb.head)
+    if verb.dep_ in BORROW_SUBJECT_DEPS and verb.head is not verb and verb.head.pos_ in VERB_POS:
+        return speaker_of(verb.head)
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:  # "a soldier claiming that"
+        noun = verb.head  # "X issued a statement calling ...": X speaks through the statement
+        if noun.dep_ == "dobj" and noun.head.pos_ in VERB_POS:
+            return speaker_of(noun.head) or mention_span(noun)
+        return mention_span(noun) if can_be_source(noun) else None
+    if verb.dep_ == "pcomp":  # "... by saying that", "for suggesting ...": the verb the "by" hangs from
+        above = verb.head
+        while above.pos_ in {"ADP", "SCONJ"} and above.head is not above:
+            above = above.head
+        if above.pos_ in VERB_POS:
+            return speaker_of(above)
+    return None
+
+
+def can_be_source(noun: Token) -> bool:
+    """Whether a noun can stand for a speaker: a name, a person or organisation, a role ("a
+    soldier", "the agency") or a text that speaks ("a statement", "the report")."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return True
+    lemma = noun.lemma_.lower()
+    return any(lemma in words(name) for name in SOURCE_NOUN_LISTS)
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase headed by ``head``, without relative clauses or clauses hanging off it."""
+    cut = [child for child in head.children if child.dep_ in MENTION_CUT_DEPS]
+    tokens = same_paragraph(head, [t for t in head.subtree if not any(t in c.subtree for c in cut)])
+    start, end = tokens[0].i, tokens[-1].i + 1
+    if any(t.i not in range(start, end) for t in tokens):
+        start = end = head.i
+        end += 1
+    while end - start > 1 and (head.doc[end - 1].is_punct or head.doc[end - 1].is_space):
+        end -= 1
+    while end - start > 1 and (head.doc[start].is_punct or head.doc[start].is_space):
+        start += 1
+    return head.doc[start:end]
+
+
+def clause_of(verb: Token) -> tuple[tuple[int, int], ...]:
+    """The character pieces of what a cue verb reports, or () when it reports no clause."""
+    clauses = [child for child in verb.children if child.dep_ in CLAUSE_DEPS]
+    passive = any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
+    if not clauses and verb.lemma_.lower() in XCOMP_VERBS and not passive:
+        clauses = [child for child in verb.children if child.dep_ == "xcomp"]
+    if clauses:
+        return token_pieces(same_paragraph(verb, [t for c in clauses for t in clause_tokens(c)]))
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.pos_ in VERB_POS and _set_off(verb):
+        outside = set(verb.subtree)
+        return token_pieces(same_paragraph(verb, [t for t in verb.head.subtree if t not in outside]))
+    return ()
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    """A reported clause without time words that open it ("told them *this weekend* he would")
+    and without a trailing participle clause."""
+    leading = [c for c in head.children if c.dep_ == "npadvmod" and c.i < head.i
+               and c.left_edge.i == head.left_edge.i]
+    trailing = [c for c in head.children if trailing_clause(c)]
+    return [t for t in head.subtree if not any(t in c.subtree for c in leading + trailing)]
+
+
+def trailing_clause(child: Token) -> bool:
+    """Whether ``child`` is a participle clause set off by a comma after what was said
+    ("..., implicitly putting his name on the line"): the writer's comment, not the speaker's."""
+    doc = child.doc
+    return (child.dep_ == "advcl" and child.i > child.head.i and child.tag_ == "VBG"
+            and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",")
+
+
+def noun_cue(noun: Token) -> Cue | None:
+    """The cue at a noun of speech with a that-clause and a possessor ("Trump's claim that ..."),
+    who is the speaker."""
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"}
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clauses:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in NON_SPEAKERS]
+    if not owners:
+        return None  # "the claim that ...": whose claim is not said here
+    speaker = mention_span(owners[0])
+    content = token_pieces(same_paragraph(noun, list(clauses[0].subtree)))
+    return Cue(noun.doc[noun.i: noun.i + 1], speaker, content, "noun")
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether a cue verb with its subject stands apart from the clause it hangs from, set off by
+    punctuation ("..., Johnson said"; "“…,” he said, “…”"), as an interrupting cue does."""
+    if verb.head.i == verb.i:
+        return False
+    left = verb.left_edge.i
+    return verb.doc[left].text in SET_OFF or (left > 0 and verb.doc[left - 1].text in SET_OFF)
+
+
+def according_to_cue(according: Token) -> Cue | None:
+    """The cue "according to X": X is the speaker, the rest of its clause the content."""
+    doc = according.doc
+    to = according.nbor()
+    sentence = according.sent
+    if according.head.i == according.i:  # parsed as the root: the phrase runs to the first comma
+        comma = next((t for t in doc[to.i: sentence.end] if t.text == ","), None)
+        if comma is None or comma.i == to.i + 1:
+            return None
+        speaker = doc[to.i + 1: comma.i]
+        phrase = set(doc[according.i: comma.i + 1])
+        clause = list(sentence)
+    else:
+        objects = [child for child in to.children if child.dep_ == "pobj"]
+        speaker = mention_span(objects[0]) if objects else None
+        phrase = set(according.subtree) | set(to.subtree) | {according, to}
+        head = according.head
+        clause = list(head.subtree) if head.pos_ in VERB_POS else list(sentence)
+    tokens = [t for t in clause if t not in phrase and t.sent == sentence]
+    return Cue(doc[according.i: to.i + 1], speaker, token_pieces(same_paragraph(according, tokens)), "according")
+
+
+def same_paragraph(anchor: Token, tokens: list[Token]) -> list[Token]:
+    """The ``tokens`` in the paragraph (line) of ``anchor``: the parser sometimes runs a sentence
+    over a paragraph break, and no clause or mention should."""
+    text = text_of(anchor.doc)
+    start = text.rfind("\n", 0, anchor.idx) + 1
+    end = text.find("\n", anchor.idx)
+    end = len(text) if end < 0 else end
+    return [t for t in tokens if start <= t.idx < end]
+
+
+def token_pieces(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
+    """Character pieces covering ``tokens`` (runs of consecutive tokens), with punctuation and
+    spaces at either edge of each piece left out."""
+    pieces: list[tuple[int, int]] = []
+    run: list[Token] = []
+    for token in sorted(set(tokens), key=lambda t: t.i):
+        if run and token.i != run[-1].i + 1:
+            pieces.extend(_trim(run))
+            run = []
+        run.append(token)
+    if run:
+        pieces.extend(_trim(run))
+    return tuple(pieces)
+
+
+def _trim(run: list[Token]) -> list[tuple[int, int]]:
+    while run and (run[0].is_punct or run[0].is_space):
+        run = run[1:]
+    while run and (run[-1].is_punct or run[-1].is_space):
+        run = run[:-1]
+    return [(run[0].idx, run[-1].idx + len(run[-1]))] if run else []

@@ -1,0 +1,180 @@
+"""Quotation marks paired, paragraph by paragraph: raw text in, quoted passages out.
+
+Works on the text alone (no parse), so an odd mark can only spoil the paragraph it sits in: each
+paragraph is paired on its own, and a paragraph whose opening mark never closes is kept only when
+the next paragraph opens with a mark again (the news habit for quotes over several paragraphs,
+where only the last paragraph closes). Straight and curly double marks, NYT-style doubled
+apostrophes (``''``), and single marks (British headlines, quotes inside quotes) are handled;
+apostrophes inside words ("isn’t", "Putin’s") and before years ("’16") are not marks.
+"""
+
+import re
+from typing import NamedTuple
+
+# double marks: "open", "close" or "either" (straight marks decide by their neighbours)
+DOUBLE_MARKS = {"“": "open", "„": "open", "”": "close", '"': "either", "''": "either", "``": "open"}
+# single marks, only paired where they are not apostrophes
+SINGLE_MARKS = {"‘": "open", "’": "close", "'": "either"}
+# one pattern finds every mark; doubled apostrophes and backticks first so they win over "'"
+MARK_PATTERN = re.compile(r"''|``|[“”„\"‘’']")
+# characters that may stand right before an opening mark
+OPEN_BEFORE = set(" \t\n\xa0([{—–-―/:;") | {""}
+# characters that may stand right after a closing mark
+CLOSE_AFTER = set(" \t\n\xa0)]}.,;:!?—–-―/…") | {""}
+# a paragraph is a line; blank lines between paragraphs are simply empty lines
+PARAGRAPH_PATTERN = re.compile(r"[^\n]+")
+# a transcript turn ("WALLACE: Let's start...") opens a new quotation even inside a running one
+TRANSCRIPT_TURN = re.compile(r"[A-Z][A-Z.'\- ]{1,30}:\s")
+
+
+class Quoted(NamedTuple):
+    """One quotation: ``pieces`` are the (start, end) offsets of the words inside the marks, one
+    piece per paragraph; ``closed`` is False when the last piece runs to its paragraph's end."""
+
+    pieces: tuple[tuple[int, int], ...]
+    mark: str
+    closed: bool
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+class _Pair(NamedTuple):
+    start: int  # offset of the first character inside the marks
+    end: int  # offset of the closing mark (or of the paragraph's end when unclosed)
+    closed: bool
+    at_paragraph_start: bool
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of each non-blank line."""
+    return [(m.start(), m.end()) for m in PARAGRAPH_PATTERN.finditer(text) if m.group().strip()]
+
+
+def quotations(text: str) -> list[Quoted]:
+    """Every top-level quotation of ``text``, in order (quotes nested inside another are skipped)."""
+    pars = paragraphs(text)
+    per_paragraph = [_paragraph_pairs(text, start, end) for start, end in pars]
+    found: list[Quoted] = []
+    taken: set[int] = set()  # paragraphs whose first pair belongs to a quotation from above
+    for index, pairs in enumerate(per_paragraph):
+        for number, pair in enumerate(pairs):
+            if number == 0 and index in taken:
+                continue
+            if pair.closed:
+                found.append(Quoted(((pair.start, pair.end),), text[pair.start - 1], True))
+                continue
+            quoted, used = _running(text, per_paragraph, index, pair)
+            taken.update(used)
+            if quoted is not None:
+                found.append(quoted)
+    found = [_trimmed(text, quoted) for quoted in found]
+    return [quoted for quoted in found if all(start < end for start, end in quoted.pieces)]
+
+
+def _running(text: str, per_paragraph: list[list[_Pair]], index: int,
+             pair: _Pair) -> tuple[Quoted | None, list[int]]:
+    """A quotation left open at its paragraph's end, with the paragraphs it takes: kept with the
+    following paragraphs that each open with a mark, up to the one that closes; dropped when
+    nothing continues it (the odd mark spoils only its own paragraph)."""
+    pieces = [(pair.start, pair.end)]
+    used: list[int] = []
+    closed = False
+    for following_index in range(index + 1, len(per_paragraph)):
+        following = per_paragraph[following_index]
+        if not following or not following[0].at_paragraph_start:
+            break
+        head = following[0]
+        if TRANSCRIPT_TURN.match(text, head.start) or not _same_family(text, pair.start, head.start):
+            break
+        pieces.append((head.start, head.end))
+        used.append(following_index)
+        if head.closed:
+            closed = True
+            break
+    if len(pieces) > 1 or TRANSCRIPT_TURN.match(text, pair.start):
+        return Quoted(tuple(pieces), text[pair.start - 1], closed), used
+    return None, []
+
+
+def _same_family(text: str, first: int, then: int) -> bool:
+    """Whether two opening marks (given by the offsets just inside them) are of one kind: a quote
+    opened with straight marks goes on with straight ones, a curly one with curly ones."""
+    straight = {"\"", "'"}
+    return (text[first - 1] in straight) == (text[then - 1] in straight)
+
+
+def _trimmed(text: str, quoted: Quoted) -> Quoted:
+    """The quotation with spaces at either edge of each piece left out."""
+    pieces = []
+    for start, end in quoted.pieces:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        pieces.append((start, end))
+    return quoted._replace(pieces=tuple(pieces))
+
+
+def _paragraph_pairs(text: str, start: int, end: int) -> list[_Pair]:
+    """Top-level quotations of one paragraph: double marks paired first, then single marks that
+    stand outside every double pair."""
+    marks = [(m.start(), m.group()) for m in MARK_PATTERN.finditer(text, start, end)]
+    doubles = _pair_marks(text, start, end, [m for m in marks if m[1] in DOUBLE_MARKS], DOUBLE_MARKS)
+    covered = [(p.start, p.end) for p in doubles]
+    singles = [
+        m for m in marks
+        if m[1] in SINGLE_MARKS and not any(s <= m[0] <= e for s, e in covered)
+    ]
+    single_pairs = [p for p in _pair_marks(text, start, end, singles, SINGLE_MARKS) if p.closed]
+    return sorted(doubles + single_pairs, key=lambda pair: pair.start)
+
+
+def _pair_marks(text: str, par_start: int, par_end: int, marks: list[tuple[int, str]],
+                kinds: dict[str, str]) -> list[_Pair]:
+    """Pair marks left to right; an opener that never closes runs to the paragraph's end."""
+    pairs: list[_Pair] = []
+    opened: tuple[int, str] | None = None
+    for position, mark in marks:
+        before = text[position - 1] if position > par_start else ""
+        after = text[position + len(mark)] if position + len(mark) < par_end else ""
+        can_open, can_close = _roles(kinds[mark], mark, before, after)
+        if opened is None:
+            if can_open:
+                opened = (position, mark)
+        elif can_close:
+            inner = opened[0] + len(opened[1])
+            pairs.append(_Pair(inner, position, True, _starts(text, par_start, opened[0])))
+            opened = None
+        elif can_open and kinds[mark] == "open":
+            opened = (position, mark)  # a second opener: the first was an odd one, drop it
+    if opened is not None:
+        inner = opened[0] + len(opened[1])
+        pairs.append(_Pair(inner, par_end, False, _starts(text, par_start, opened[0])))
+    return pairs
+
+
+def _roles(kind: str, mark: str, before: str, after: str) -> tuple[bool, bool]:
+    """Whether a mark can open and whether it can close, given its neighbouring characters."""
+    if mark in SINGLE_MARKS and before.isalnum() and after.isalnum():
+        return False, False  # apostrophe inside a word: "isn’t", "Putin’s"
+    if mark in SINGLE_MARKS and before in OPEN_BEFORE and after.isdigit():
+        return False, False  # elided year: "’16"
+    opens = before in OPEN_BEFORE and after not in CLOSE_AFTER - {""} and after != ""
+    closes = before not in OPEN_BEFORE or before in ".,;:!?…—–-"
+    closes = closes and after in CLOSE_AFTER | set("”’\"'")
+    if kind == "open":
+        return True, False
+    if kind == "close":
+        return opens and not closes, closes  # ” opening a paragraph now and then
+    return opens, closes
+
+
+def _starts(text: str, par_start: int, position: int) -> bool:
+    """Whether the mark at ``position`` is the first non-space character of its paragraph."""
+    return not text[par_start:position].strip()

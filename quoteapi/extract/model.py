@@ -1,0 +1,84 @@
+"""What extraction returns: plain, immutable dataclasses.
+
+Offsets are character offsets into the text exactly as submitted (Python str indices; the CLI
+decodes files as UTF-8 first, so they count characters, not bytes).
+"""
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class QuoteType(str, Enum):
+    DIRECT = "direct"  # the content is inside quotation marks
+    INDIRECT = "indirect"  # reported speech, no quotation marks
+    MIXED = "mixed"  # reported speech holding a quoted fragment
+
+
+class SpeakerKind(str, Enum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """Words of the article with their offsets: ``text == article[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said it: ``name`` is the canonical name after coreference (None when unresolved),
+    ``mention`` the words at the cue ("He", "the prime minister", "Mr Rivers")."""
+
+    name: str | None
+    role: str | None = None
+    mention: TextSpan | None = None
+    kind: SpeakerKind = SpeakerKind.UNKNOWN
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "kind": self.kind.value,
+            "mention": self.mention.to_dict() if self.mention else None,
+        }
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: ``spans`` are the content's pieces ((start, end) pairs, in order; a quote
+    over several paragraphs has one per paragraph); ``text`` is the pieces joined by a space."""
+
+    text: str
+    type: QuoteType
+    spans: tuple[tuple[int, int], ...]
+    cue: TextSpan | None = None
+    speaker: Speaker | None = None
+    confidence: float = 0.5
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "type": self.type.value,
+            "spans": [list(span) for span in self.spans],
+            "cue": self.cue.to_dict() if self.cue else None,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "confidence": round(self.confidence, 3),
+        }

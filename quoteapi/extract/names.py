@@ -1,0 +1,345 @@
+"""The article's cast: every named person and organisation, with its fullest name and its roles.
+
+Built once per Doc from spaCy's named entities (and cached on the Doc), so resolving many quotes
+in one article is cheap. Names are grouped the way a reader groups them: "Mr Rivers" and "Rivers"
+belong to "Dan Rivers" when the article names Dan Rivers; "the IMF" to "International Monetary
+Fund"; "the Times" to "The New York Times". Honorifics and titles are not part of a name.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp.sentences import sentence_end, sentence_start
+from .data import pairs, words
+from .model import SpeakerKind
+from .roles import is_role_word, roles_of
+
+# entity labels that can say something, and the kind of speaker they name
+ENTITY_KINDS = {
+    "PERSON": SpeakerKind.PERSON,
+    "ORG": SpeakerKind.ORGANISATION,
+    "GPE": SpeakerKind.ORGANISATION,  # "the United States said", "Russia warned"
+}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_QUOTE_OPEN = {"“", "«"}  # single marks double as apostrophes: not tracked
+_QUOTE_CLOSE = {"”", "»"}
+_CACHE_KEY = "quoteapi.cast"
+_PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "telegram", "tiktok"}
+_LINE_ENDS = {".", "!", "?", "”", '"', "’", "'", ":", ";", ")", "…"}
+
+
+@dataclass(eq=False)
+class Entity:
+    """One person or organisation of the article."""
+
+    name: str
+    kind: SpeakerKind
+    label: str  # spaCy's entity label: PERSON, ORG, GPE
+    words: tuple[str, ...]
+    mentions: list[Span] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # stated next to a name, in article order
+    described_as: list[str] = field(
+        default_factory=list
+    )  # from descriptions ("the prime minister")
+    gender: str | None = None  # "male" / "female" when an honorific or role says so
+
+    @property
+    def role(self) -> str | None:
+        return (self.roles or self.described_as or [None])[0]
+
+    def add_role(self, role: str, described: bool = False) -> None:
+        target = self.described_as if described else self.roles
+        if role.lower() not in {known.lower() for known in target}:
+            target.append(role)
+
+
+@dataclass
+class Cast:
+    """The named entities of one Doc; ``mentions`` in text order, ``by_token`` for look-ups."""
+
+    doc: Doc
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[tuple[Span, Entity]] = field(default_factory=list)
+    by_token: dict[int, Entity] = field(default_factory=dict)
+    in_quote: list[bool] = field(default_factory=list)
+    headline: list[bool] = field(default_factory=list)  # per token: in a headline-like line
+    cache: dict = field(default_factory=dict)  # other per-doc results (coreferee windows, ...)
+
+    def entity_at(self, span: Span) -> Entity | None:
+        """The entity named by ``span``: the one holding its root, else the one it holds."""
+        if span.root.i in self.by_token:
+            return self.by_token[span.root.i]
+        inside = [self.by_token[token.i] for token in span if token.i in self.by_token]
+        return inside[-1] if inside else None
+
+
+def normal_words(text: str) -> tuple[str, ...]:
+    """Lower-cased words of a name without punctuation, "the" or honorifics."""
+    text = text.lower().replace("’", "'").replace(".", "")  # "S.E.C." -> "sec"
+    found = re.findall(r"[\w-]+", re.sub(r"'s\b", "", text))
+    return tuple(
+        word for word in found if word not in ("the", "s") and word not in words("honorifics")
+    )
+
+
+def initials(name_words: tuple[str, ...]) -> str:
+    return "".join(
+        word[0] for word in name_words if word not in ("of", "and", "for", "on", "to", "a")
+    )
+
+
+def clean_name(ent: Span) -> Span | None:
+    """``ent`` without leading determiners, honorifics and titles or a trailing possessive."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start + 1 < end and _is_prefix(doc[start]):
+        start += 1
+    if ent.label_ == "PERSON":  # "Prime Minister Boris Johnson": the name starts after the title
+        titles = [token.i for token in ent[:-1] if is_role_word(token)]
+        start = max(start, titles[-1] + 1) if titles else start
+    while end > start and (_is_suffix(doc[end - 1]) or doc[end - 1].is_punct):
+        end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in _PLATFORMS and end < len(doc):
+        end -= doc[end].lower_ in (
+            "account",
+            "page",
+            "feed",
+            "channel",
+            "handle",
+        )  # "X Twitter account"
+    if start < end and doc[start].lower_ == "the":
+        start += 1
+    return doc[start:end] if start < end else None
+
+
+def _is_suffix(token: Token) -> bool:
+    """A possessive or a generational suffix ("Jr.", "III"): not part of the canonical name."""
+    return token.tag_ == "POS" or token.lower_.rstrip(".") in ("jr", "sr", "ii", "iii", "iv")
+
+
+def _is_prefix(token: Token) -> bool:
+    lower = token.lower_
+    return lower == "the" or lower in words("honorifics") or lower in pairs("title_abbreviations")
+
+
+def _gender(span: Span) -> str | None:
+    """ "male" / "female" from an honorific before the name or a common first name."""
+    prefix = span.doc[span.start - 1].lower_.rstrip(".") if span.start else ""
+    if prefix in ("mr", "sir", "lord"):
+        return "male"
+    if prefix in ("mrs", "ms", "miss", "dame", "lady"):
+        return "female"
+    if len(span) > 1:
+        first = span[0].lower_
+        if first in words("male_names"):
+            return "male"
+        if first in words("female_names"):
+            return "female"
+    return None
+
+
+def _role_gender(role: str) -> str | None:
+    last = role.lower().split()[-1]
+    if last.endswith("woman") or last in ("queen", "princess", "first lady"):
+        return "female"
+    if last.endswith(("sman", "essman", "gressman")) or last in ("king", "prince"):
+        return "male"
+    return None
+
+
+_PRONOUN_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+
+
+def _pronoun_votes(cast: Cast) -> None:
+    """Gender from the article itself: a gendered pronoun in a sentence whose only named person
+    is that one (outside quotation marks) votes for that person's gender."""
+    votes: dict[int, dict[str, int]] = {}
+    by_sentence: dict[int, set[int]] = {}
+    entities = {id(entity): entity for entity in cast.entities}
+    for mention, entity in cast.mentions:
+        if entity.label == "PERSON" and not cast.in_quote[mention.root.i]:
+            by_sentence.setdefault(sentence_start(cast.doc, mention.start), set()).add(id(entity))
+    for start, people in by_sentence.items():
+        if len(people) != 1:
+            continue
+        (person,) = people
+        for token in cast.doc[start : sentence_end(cast.doc, start)]:
+            gender = _PRONOUN_GENDER.get(token.lower_)
+            if gender and not cast.in_quote[token.i]:
+                tally = votes.setdefault(person, {"male": 0, "female": 0})
+                tally[gender] += 1
+    for key, tally in votes.items():
+        entity = entities[key]
+        if entity.gender is None and tally["male"] != tally["female"]:
+            entity.gender = "male" if tally["male"] > tally["female"] else "female"
+
+
+def _matches(mention: tuple[str, ...], entity: Entity, label: str) -> bool:
+    """Whether a name with words ``mention`` names ``entity`` (one's words contain the other's)."""
+    small, big = sorted((set(mention), set(entity.words)), key=len)
+    if entity.kind is SpeakerKind.PERSON and label == "PERSON":
+        return small <= big
+    if small <= big and mention[-1] == entity.words[-1]:
+        return True  # "the Times" and "The New York Times"
+    if len(mention) == 1 and mention[0] == initials(entity.words):
+        return True  # "IMF" and "International Monetary Fund"
+    return len(entity.words) == 1 and entity.words[0] == initials(mention)
+
+
+def find_entity(cast: Cast, name_words: tuple[str, ...], label: str) -> Entity | None:
+    """The entity a name with words ``name_words`` (labelled ``label``) belongs to, if any."""
+    same = [
+        entity
+        for entity in cast.entities
+        if entity.label == label and _matches(name_words, entity, label)
+    ]
+    if not same and len(name_words) == 1:
+        # a single word the tagger labelled differently elsewhere ("Trump" as ORG)
+        same = [entity for entity in cast.entities if _matches(name_words, entity, entity.label)]
+    if not same:
+        return None
+    return max(same, key=lambda entity: (len(entity.mentions), entity.mentions[-1].start))
+
+
+def _add(cast: Cast, span: Span, label: str) -> None:
+    text = span.text
+    name_words = normal_words(text)
+    if not name_words:
+        return
+    entity = find_entity(cast, name_words, label)
+    gender = _gender(span) if label == "PERSON" else None
+    if entity is not None and gender and entity.gender and gender != entity.gender:
+        entity = None  # "Michelle Obama" is not the "Mr. Obama" met before
+    if entity is None:
+        entity = Entity(name=text, kind=ENTITY_KINDS[label], label=label, words=name_words)
+        cast.entities.append(entity)
+    elif len(name_words) > len(entity.words) and set(entity.words) <= set(name_words):
+        entity.name, entity.words = text, name_words  # the fuller name becomes canonical
+    elif len(entity.words) == 1 and len(name_words) > 1 and entity.words[0] == initials(name_words):
+        entity.name, entity.words = text, name_words  # "IMF" then "International Monetary Fund"
+    entity.mentions.append(span)
+    cast.mentions.append((span, entity))
+    for token in span:
+        cast.by_token[token.i] = entity
+    if label == "PERSON":
+        entity.gender = entity.gender or gender
+        for role in roles_of(span):
+            entity.add_role(role)
+
+
+def quote_mask(doc: Doc) -> list[bool]:
+    """Per token: whether it stands inside quotation marks (reset at each paragraph)."""
+    mask, inside = [], False
+    for token in doc:
+        if "\n" in token.text:
+            inside = False
+        if token.text in _QUOTE_OPEN or (token.text == '"' and not inside):
+            mask.append(inside)
+            inside = True
+            continue
+        if token.text in _QUOTE_CLOSE or (token.text == '"' and inside):
+            inside = False
+        mask.append(inside)
+    return mask
+
+
+def headline_mask(doc: Doc) -> list[bool]:
+    """Per token: whether its line looks like a headline or caption (short, no final stop)."""
+    mask = [False] * len(doc)
+    start = 0
+    for index in range(len(doc) + 1):
+        if index == len(doc) or "\n" in doc[index].text:
+            line = [token for token in doc[start:index] if not token.is_space]
+            if line and len(line) < 30 and (line[-1].text not in _LINE_ENDS or _title_case(line)):
+                mask[start:index] = [True] * (index - start)
+            start = index + 1
+    return mask
+
+
+def _title_case(line: list[Token]) -> bool:
+    alphabetic = [token for token in line if token.is_alpha and len(token) > 3]
+    return len(alphabetic) >= 3 and sum(token.is_title for token in alphabetic) >= 0.75 * len(
+        alphabetic
+    )
+
+
+def _trusted_person_words(doc: Doc, untrusted: list[bool]) -> set[str]:
+    return {
+        token.lower_
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and not untrusted[ent.root.i]
+        for token in ent
+    }
+
+
+def _trim_to(span: Span, known: set[str]) -> Span:
+    """A name seen only in a headline or quotation ("Obama Says", "Crooked Hillary Clinton")
+    cut to the words the article's prose uses for names, when it uses any of them."""
+    inside = [token.i for token in span if token.lower_ in known]
+    if not inside:
+        return span
+    return span.doc[inside[0] : inside[-1] + 1]
+
+
+def _add_untagged_surnames(cast: Cast) -> None:
+    """A known person's surname the tagger missed elsewhere ("According to Ham", "Ham noted")."""
+    surnames: dict[str, Entity] = {}
+    for entity in cast.entities:
+        if entity.label == "PERSON" and len(entity.words) > 1:
+            surnames.setdefault(entity.words[-1], entity)
+    added = False
+    for token in cast.doc:
+        entity = surnames.get(token.lower_)
+        if entity is None or token.i in cast.by_token or not token.is_title or token.ent_type_:
+            continue
+        span = cast.doc[token.i : token.i + 1]
+        entity.mentions.append(span)
+        cast.mentions.append((span, entity))
+        cast.by_token[token.i] = entity
+        added = True
+    if added:
+        cast.mentions.sort(key=lambda pair: pair[0].start)
+        for entity in surnames.values():
+            entity.mentions.sort(key=lambda span: span.start)
+
+
+def build_cast(doc: Doc) -> Cast:
+    headline = headline_mask(doc)
+    cast = Cast(doc=doc, in_quote=quote_mask(doc), headline=headline)
+    untrusted = [a or b for a, b in zip(cast.in_quote, headline)]
+    known = _trusted_person_words(doc, untrusted)
+    for ent in doc.ents:
+        span = clean_name(ent) if ent.label_ in ENTITY_KINDS else None
+        if span is not None and ent.label_ == "PERSON" and untrusted[ent.root.i]:
+            span = _trim_to(span, known)
+        if span is not None:
+            _add(cast, span, ent.label_)
+    _add_untagged_surnames(cast)
+    for entity in cast.entities:
+        for role in entity.roles:
+            entity.gender = entity.gender or _role_gender(role)
+    _pronoun_votes(cast)
+    return cast
+
+
+def cast_of(doc: Doc) -> Cast:
+    """The cast of ``doc``, built on first use and kept in ``doc.user_data``."""
+    cast = doc.user_data.get(_CACHE_KEY)
+    if cast is None or cast.doc is not doc:
+        cast = build_cast(doc)
+        doc.user_data[_CACHE_KEY] = cast
+        from .nominal import attach_described_roles  # nominal coreference reads the cast
+
+        attach_described_roles(cast)
+    return cast

@@ -1,0 +1,314 @@
+"""Nominal coreference: who "the prime minister", "the newspaper" or "the campaign" is.
+
+coreferee links pronouns well but rarely links a description to a name across sentences, so
+descriptions get their own resolver, in order of confidence:
+
+1. a description built on a name is that name: "the Trump campaign", "the Obama administration",
+   "The United Nations’ refugee agency";
+2. a person description whose role words match a role the article attaches to a name ("the
+   governor" -> the person introduced as "Indiana Gov. Mike Pence");
+3. a well-known political title the article does not link ("the prime minister",
+   ``data/political_titles.txt``) -> the nearest preceding person named as a subject, outside
+   quotation marks, whose stated roles (if any) do not contradict it;
+4. an organisation noun ("the fund", "the commission", "the newspaper") -> the nearest preceding
+   organisation whose name holds that noun, or for class nouns such as "newspaper" or "network",
+   the nearest preceding organisation of that class.
+
+Anything else stays unresolved: a wrong name is worse than none.
+"""
+
+from spacy.tokens import Span
+
+from ..nlp.sentences import sentence_start
+from .data import lines, words
+from .model import SpeakerKind
+from .names import SUBJECT_DEPS, Cast, Entity, normal_words
+from .roles import description_role, expand_title, is_role_word, person_nouns
+
+LOOKBACK_SENTENCES = 12  # how far back a description may reach for an unlinked title
+_MEDIA_CLASS = {
+    "newspaper",
+    "paper",
+    "publication",
+    "outlet",
+    "network",
+    "channel",
+    "broadcaster",
+    "magazine",
+    "station",
+    "website",
+    "site",
+    "daily",
+    "tabloid",
+}
+_BROADCAST_CLASS = {"network", "channel", "broadcaster", "station"}
+_GENERIC_ORG = {
+    "company",
+    "firm",
+    "group",
+    "organisation",
+    "organization",
+    "agency",
+    "bank",
+    "union",
+    "charity",
+}
+
+
+def head_word(span: Span) -> str:
+    """The lower-cased head of a description, with "prime minister"-like compounds joined."""
+    root = span.root
+    previous = span.doc[root.i - 1] if root.i > span.start else None
+    if previous is not None and f"{previous.lower_} {root.lower_}" in words("role_nouns") | words(
+        "political_titles"
+    ):
+        return f"{previous.lower_} {root.lower_}"
+    return root.lemma_.lower() if root.pos_ == "NOUN" else root.lower_
+
+
+def is_description(span: Span) -> bool:
+    """Whether ``span`` is a common-noun phrase that may point at a person or organisation."""
+    root = span.root
+    return root.pos_ in ("NOUN", "PROPN") and not root.ent_type_
+
+
+def resolve_description(cast: Cast, span: Span) -> Entity | None:
+    """The entity a description refers to, or None when nothing fits well enough."""
+    named = _named_compound(cast, span)
+    if named is not None:
+        return named
+    if span.root.tag_ in ("NNS", "NNPS"):
+        return None  # "human rights groups", "the senators": not one speaker we can name
+    head = head_word(span)
+    last = head.split()[-1]
+    if last in words("org_campaign_words"):
+        return _earlier_campaign(cast, span)
+    if last in person_nouns() or head in words("political_titles") or is_role_word(span.root):
+        if any(child.dep_ == "poss" for child in span.root.children):
+            return None  # "his lawyer", "Pagliano's lawyer": someone else's, not yet named
+        return _by_role(cast, span, head) or _by_title(cast, span, head)
+    if span[0].lower_ in ("the", "this", "that"):
+        earlier = _same_noun_named_earlier(cast, span)
+        if earlier is not None:
+            return earlier
+    if last in words("org_nouns") or last in _MEDIA_CLASS:
+        return _by_org_noun(cast, span, last)
+    return None
+
+
+def _same_noun_named_earlier(cast: Cast, span: Span) -> Entity | None:
+    """ "The same account" -> "the Ukraine Weapons Tracker Twitter account" earlier: the nearest
+    earlier phrase with the same head noun whose modifiers name an organisation."""
+    doc, lemma = span.doc, span.root.lemma_
+    for index in range(span.root.i - 1, max(-1, span.root.i - 400), -1):
+        token = doc[index]
+        if token.lemma_ != lemma or token.pos_ != "NOUN" or cast.in_quote[index]:
+            continue
+        for modifier in doc[token.left_edge.i : token.i]:  # "the Ukraine Weapons Tracker Twitter"
+            entity = cast.by_token.get(modifier.i)
+            if entity is not None and entity.label == "ORG":
+                return entity
+    return None
+
+
+def _named_compound(cast: Cast, span: Span) -> Entity | None:
+    """ "the Trump campaign" -> an organisation named "Trump campaign"."""
+    root = span.root
+    names = [
+        child for child in root.lefts if child.dep_ in ("compound", "poss") and child.ent_type_
+    ]
+    if not names or root.lower_ not in words("org_nouns"):
+        return None
+    first = names[0].left_edge
+    while first.i < root.i and (first.dep_ == "det" or first.lower_ == "the"):
+        first = first.doc[first.i + 1]
+    noun = root.text
+    if root.lower_ in words("org_campaign_words") and names[-1].ent_type_ in (
+        "PERSON",
+        "ORG",
+        "NORP",
+    ):
+        noun = "campaign"  # "The Trump team" is the Trump campaign
+    modifier = span.doc[first.i : root.i]
+    text = modifier[:-1].text if modifier[-1].tag_ == "POS" else modifier.text
+    return _synthetic(cast, f"{text} {noun}")
+
+
+def _earlier_campaign(cast: Cast, span: Span) -> Entity | None:
+    """ "The campaign" -> the nearest "Trump campaign" / "Clinton’s campaign" before it."""
+    doc = span.doc
+    for index in range(span.root.i - 1, max(-1, span.root.i - 400), -1):
+        token = doc[index]
+        if token.lower_ in words("org_campaign_words") and not cast.in_quote[index]:
+            named = _named_compound(cast, doc[token.left_edge.i : index + 1])
+            if named is not None:
+                return named
+    return None
+
+
+def _synthetic(cast: Cast, name: str) -> Entity:
+    """An organisation the article names only through a description ("Trump campaign")."""
+    found = cast.cache.setdefault("synthetic", {})
+    key = name.lower()
+    if key not in found:
+        found[key] = Entity(
+            name=name, kind=SpeakerKind.ORGANISATION, label="ORG", words=normal_words(name)
+        )
+    return found[key]
+
+
+def _role_words(role: str) -> set[str]:
+    return {expand_title(word).lower() for word in role.replace(".", ". ").split()} | {
+        word.lower() for word in role.split()
+    }
+
+
+def _by_role(cast: Cast, span: Span, head: str) -> Entity | None:
+    """The person whose stated role has the same head (and holds the description's modifiers)."""
+    modifiers = {
+        token.lower_
+        for token in span
+        if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.i != span.root.i
+    }
+    modifiers -= {"former", "current", "top", "new"} | set(head.split())
+    best: tuple[int, int, Entity] | None = None
+    for mention, entity in _preceding(cast, span, any_distance=True):
+        if entity.kind is not SpeakerKind.PERSON:
+            continue
+        for role in entity.roles:
+            role_words = _role_words(role)
+            if not set(head.split()) <= role_words:
+                continue
+            score = len(modifiers & (role_words | set(entity.words)))
+            if modifiers and not score:
+                continue
+            candidate = (score, -abs(span.start - mention.start), entity)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    return best[2] if best else None
+
+
+def _by_title(cast: Cast, span: Span, head: str) -> Entity | None:
+    """A well-known title the article does not link: the nearest preceding compatible subject."""
+    if head not in words("political_titles") and head.split()[-1] not in words("political_titles"):
+        return None
+    modifiers = _modifiers(span, head)
+    for mention, entity in _preceding(cast, span, subjects_only=True):
+        if entity.kind is not SpeakerKind.PERSON or mention.root.head == span.root.head:
+            continue  # "Johnson warned the Russian president": a verb's subject is not its object
+        if entity.roles and not any(head.split()[-1] in _role_words(role) for role in entity.roles):
+            continue  # the article gives this person a different role
+        if modifiers and not modifiers <= _context_words(cast, entity):
+            continue  # "the Indiana governor": the article must tie "Indiana" to this person
+        return entity
+    return None
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:6]  # "Democrat" / "Democratic", "Republican" / "Republicans"
+
+
+def _modifiers(span: Span, head: str) -> set[str]:
+    """Stems of the words that narrow a description: "the Indiana governor" -> {"indian"}."""
+    generic = {"former", "current", "top", "new", "then", "same", "other", "presidential"}
+    return {
+        _stem(token.text)
+        for token in span
+        if token.pos_ in ("PROPN", "ADJ")
+        and token.i != span.root.i
+        and token.lower_ not in generic
+        and token.lower_ not in head.split()
+    }
+
+
+def _context_words(cast: Cast, entity: Entity) -> set[str]:
+    """Stems of the roles of ``entity`` and of the three words before each of its mentions."""
+    found = {_stem(word) for role in entity.roles for word in role.split()}
+    for mention in entity.mentions:
+        found |= {
+            _stem(token.text) for token in mention.doc[max(0, mention.start - 3) : mention.start]
+        }
+    return found
+
+
+def _by_org_noun(cast: Cast, span: Span, noun: str) -> Entity | None:
+    """ "the fund" -> the nearest preceding organisation with "Fund" in its name, and the like."""
+    for _, entity in _preceding(cast, span):
+        if (
+            entity.kind is SpeakerKind.ORGANISATION
+            and noun in entity.words
+            and len(entity.words) > 1
+        ):
+            return entity
+    if noun == "state":
+        return next((entity for _, entity in _preceding(cast, span) if entity.label == "GPE"), None)
+    media = set(lines("broadcast_words")) if noun in _BROADCAST_CLASS else set(lines("press_words"))
+    if noun in _MEDIA_CLASS:
+        for _, entity in _preceding(cast, span):
+            if entity.label == "ORG" and set(entity.words) & media:
+                return entity
+    if noun in _GENERIC_ORG:
+        return next(
+            (
+                entity
+                for _, entity in _preceding(cast, span, subjects_only=True)
+                if entity.label == "ORG"
+            ),
+            None,
+        )
+    return None
+
+
+def _preceding(cast: Cast, span: Span, subjects_only: bool = False, any_distance: bool = False):
+    """Named mentions before ``span`` (nearest first), outside quotation marks and not possessors,
+    within ``LOOKBACK_SENTENCES`` (all of them, preceding then following, with ``any_distance``)."""
+    doc = span.doc
+    first_sentence = sentence_start(doc, span.start, LOOKBACK_SENTENCES)
+    before = [(m, e) for m, e in cast.mentions if m.end <= span.start]
+    for mention, entity in reversed(before):
+        if not any_distance and mention.start < first_sentence:
+            break
+        if cast.in_quote[mention.root.i] or _is_possessor(mention):
+            continue
+        if subjects_only and mention.root.dep_ not in SUBJECT_DEPS:
+            continue
+        yield mention, entity
+    if any_distance:
+        for mention, entity in cast.mentions:
+            if mention.start >= span.end and not cast.in_quote[mention.root.i]:
+                yield mention, entity
+
+
+def _is_possessor(mention: Span) -> bool:
+    doc = mention.doc
+    return mention.root.dep_ == "poss" or (
+        mention.end < len(doc) and doc[mention.end].tag_ == "POS"
+    )
+
+
+def definite_descriptions(cast: Cast) -> list[Span]:
+    """Subjects such as "the prime minister" anywhere in the article: a political title with "the"
+    and no name in its phrase, outside quotation marks."""
+    found = []
+    for token in cast.doc:
+        if (
+            token.dep_ not in ("nsubj", "nsubjpass")
+            or token.pos_ != "NOUN"
+            or cast.in_quote[token.i]
+        ):
+            continue  # only speakers and actors: objects are too often someone else
+        phrase = cast.doc[token.left_edge.i : token.i + 1]
+        if phrase[0].lower_ != "the" or any(word.ent_type_ == "PERSON" for word in phrase):
+            continue
+        if head_word(phrase) in words("political_titles"):
+            found.append(phrase)
+    return found
+
+
+def attach_described_roles(cast: Cast) -> None:
+    """Give each person the roles descriptions resolved to them state ("the prime minister")."""
+    for chunk in definite_descriptions(cast):
+        entity = resolve_description(cast, chunk)
+        role = description_role(chunk)
+        if entity is not None and role and entity.kind is SpeakerKind.PERSON:
+            entity.add_role(role, described=True)

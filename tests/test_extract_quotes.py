@@ -1,0 +1,214 @@
+"""Quote detection, text in -> quotes out (textacy style), negative cases beside positive ones.
+
+Every text here was written for these tests. Each case gives the expected quotes as
+(type, content fragment, cue, speaker mention) and checks offsets point into the text.
+"""
+
+from collections.abc import Callable
+
+import pytest
+
+from quoteapi.errors import BadInput, QuoteapiError
+from quoteapi.extract import Quote, QuoteType, extract_many, extract_text
+from quoteapi.extract.marks import quotations
+
+Extract = Callable[[str], list[Quote]]
+D, I, M = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED
+
+
+def summary(quotes: list[Quote]) -> list[tuple[str, str, str | None, str | None]]:
+    return [
+        (q.type.value, q.text, q.cue.text if q.cue else None,
+         q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+        for q in quotes
+    ]
+
+
+def assert_offsets(text: str, quotes: list[Quote]) -> None:
+    """Spans, cue and mention all point into the original text."""
+    for quote in quotes:
+        assert quote.text == " ".join(text[s:e] for s, e in quote.spans)
+        assert 0.0 <= quote.confidence <= 1.0
+        if quote.cue:
+            assert text[quote.cue.start:quote.cue.end] == quote.cue.text
+        if quote.speaker and quote.speaker.mention:
+            mention = quote.speaker.mention
+            assert text[mention.start:mention.end] == mention.text
+
+
+def find(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote holds {fragment!r}: {summary(quotes)}"
+    return hits[0]
+
+
+CASES = [
+    pytest.param(  # curly marks, speaker after the quote
+        "“The budget is a disgrace to this city,” Johnson said.",
+        [(D, "The budget is a disgrace to this city", "said", "Johnson")], id="curly-after"),
+    pytest.param(  # straight marks, inverted cue
+        '"We will not raise taxes this year," said the mayor.',
+        [(D, "We will not raise taxes this year", "said", "the mayor")], id="straight-inverted"),
+    pytest.param(  # colon lead-in
+        "Mr Rivers said: “The bridge was closed before the storm arrived.”",
+        [(D, "The bridge was closed before the storm arrived.", "said", "Mr Rivers")], id="colon-lead-in"),
+    pytest.param(  # single marks inside double: one quote, the inner one is part of it
+        "“They keep calling it ‘a temporary measure’ but nothing changes,” the nurse told reporters.",
+        [(D, "They keep calling it ‘a temporary measure’ but nothing changes", "told", "the nurse")],
+        id="single-inside-double"),
+    pytest.param(  # a cue interrupting a quote joins both halves into one quote
+        "“My hope,” she said, “is that the council listens this time.”",
+        [(D, "My hope", "said", "she")], id="interrupted"),
+    pytest.param(  # reported speech with a that-clause
+        "The minister said that the new hospital would open in the spring.",
+        [(I, "that the new hospital would open in the spring", "said", "The minister")], id="indirect-that"),
+    pytest.param(  # reported speech holding a quoted fragment
+        "The defence secretary said the chance of a deal is “almost impossible” after the vote.",
+        [(M, "the chance of a deal is “almost impossible” after the vote", "said", "The defence secretary")],
+        id="mixed"),
+    pytest.param(  # according to
+        "The factory will close next year, according to the union.",
+        [(I, "The factory will close next year", "according to", "the union")], id="according-to"),
+    pytest.param(  # "according to" opening the sentence
+        "According to the fire brigade, the blaze started in the kitchen.",
+        [(I, "the blaze started in the kitchen", "According to", "the fire brigade")], id="according-first"),
+    pytest.param(  # NYT-style doubled apostrophes, speaker with an apposition
+        "''We have never seen anything like it,'' said Dr. Alan Reyes, a physician at the clinic.",
+        [(D, "We have never seen anything like it", "said", "Dr. Alan Reyes, a physician at the clinic")],
+        id="doubled-apostrophes"),
+    pytest.param(  # a byline dash after each quote
+        "“The new bridge has changed my commute completely.” ― Maria Lopez\n“I walk to work now.” ― Tom Reed",
+        [(D, "changed my commute", "―", "Maria Lopez"), (D, "I walk to work now.", "―", "Tom Reed")],
+        id="byline-dash"),
+    pytest.param(  # transcript turns: each paragraph opens a mark that never closes
+        'As follows:\n\n"SMITH: Let us start with the budget, Governor.\n\n'
+        '"JONES: The budget is balanced and we will keep it that way.',
+        [(D, "Let us start with the budget", ":", "SMITH"), (D, "The budget is balanced", ":", "JONES")],
+        id="transcript"),
+    pytest.param(  # a title "Name: what they said"
+        "Jane Porter: City Will Rebuild the Old Library by Spring.\n\nThe council met on Monday.",
+        [(I, "City Will Rebuild the Old Library by Spring", ":", "Jane Porter")], id="title-lead-in"),
+    pytest.param(  # headline with single marks and the cue after
+        "Farm prices are 'out of control' in the north says Anna Berg",
+        [(M, "Farm prices are 'out of control' in the north", "says", "Anna Berg")], id="headline"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_quotes(extract: Extract, text: str, expected: list) -> None:
+    quotes = extract(text)
+    assert_offsets(text, quotes)
+    assert len(quotes) == len(expected), summary(quotes)
+    for quote, (kind, fragment, cue, mention) in zip(quotes, expected):
+        assert fragment in quote.text
+        assert (quote.type, quote.cue.text if quote.cue else None) == (kind, cue)
+        assert quote.speaker is not None and quote.speaker.mention is not None
+        assert quote.speaker.mention.text == mention
+
+
+def test_interrupted_quote_has_two_spans(extract: Extract) -> None:
+    text = "“My hope,” she said, “is that the council listens this time.”"
+    (quote,) = extract(text)
+    assert [text[s:e] for s, e in quote.spans] == ["My hope,", "is that the council listens this time."]
+
+
+def test_direct_span_is_inside_the_marks(extract: Extract) -> None:
+    text = "“The budget is a disgrace to this city,” Johnson said."
+    (quote,) = extract(text)
+    assert text[quote.start - 1] == "“" and text[quote.end] == "”"
+
+
+def test_multi_paragraph_quote(extract: Extract) -> None:
+    text = (
+        "The inspector said: “We found the pumps had failed twice in one week.\n\n"
+        "“Nobody had checked the valves since the winter.\n\n"
+        "“We have asked the company to explain itself.”\n\n"
+        "The company declined to comment."
+    )
+    quotes = extract(text)
+    assert_offsets(text, quotes)
+    quote = find(quotes, "pumps had failed")
+    assert len(quote.spans) == 3
+    assert "Nobody had checked the valves" in quote.text and "explain itself" in quote.text
+    assert (quote.cue.text, quote.speaker.mention.text) == ("said", "The inspector")
+
+
+def test_he_added_in_the_next_paragraph(extract: Extract) -> None:
+    text = (
+        "Speaking on Tuesday, Ms Okafor said: “The river has never been this low.”\n\n"
+        "She added: “We will have to ration water for the farms.”"
+    )
+    quotes = extract(text)
+    second = find(quotes, "ration water")
+    assert (second.type, second.cue.text, second.speaker.mention.text) == (D, "added", "She")
+
+
+def test_following_paragraph_quote_continues_the_speaker(extract: Extract) -> None:
+    text = (
+        "“The river has never been this low,” the farmer said.\n\n"
+        "“We will have to ration water for the cattle until the autumn rains come.”"
+    )
+    quote = find(extract(text), "ration water")
+    assert quote.cue is None and quote.speaker.mention.text == "the farmer"
+    assert quote.confidence < find(extract(text), "never been this low").confidence
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The film “The Long Night of the Harbour” opens on Friday.", id="quoted-title"),
+    pytest.param("The mood at the hall was “upbeat” and the so-called “reform” has stalled.", id="scare-quotes"),
+    pytest.param("The town's “famous” bakery has shut its doors after forty years.", id="scare-quote"),
+    pytest.param("We use your sign-up to provide content in ways you’ve consented to. More info", id="sign-up"),
+    pytest.param("JUST IN: Minister says “talks will go on” – ‘Doing all we can’", id="just-in"),
+    pytest.param("Source: Read Full Article", id="source-line"),
+    pytest.param("The bridge reopened on Monday after repairs.", id="no-attribution"),
+])
+def test_no_quotes(extract: Extract, text: str) -> None:
+    assert extract(text) == []
+
+
+def test_word_quoted_by_a_verb_of_judgement_is_mixed(extract: Extract) -> None:
+    quote = find(extract("Critics called the plan a “betrayal of the workers” on Monday."), "betrayal")
+    assert (quote.type, quote.cue.text, quote.speaker.mention.text) == (M, "called", "Critics")
+
+
+def test_unbalanced_mark_spoils_only_its_paragraph(extract: Extract) -> None:
+    text = (
+        "“The roads are blocked,” the officer said.\n\n"
+        "Some residents called it “a disaster and left.\n\n"
+        "“We need more snow ploughs on the hills,” the mayor said."
+    )
+    quotes = extract(text)
+    assert [q.speaker.mention.text for q in quotes] == ["the officer", "the mayor"]
+    assert "snow ploughs" in quotes[1].text
+
+
+def test_marks_pairing() -> None:
+    text = "It isn’t the ’90s. The Nations’ agency said ‘no’.\n\n''Doubled,'' he wrote. \"Straight\""
+    found = [" ".join(text[s:e] for s, e in q.pieces) for q in quotations(text)]
+    assert found == ["no", "Doubled,", "Straight"]
+
+
+def test_unclosed_paragraph_not_continued_is_dropped() -> None:
+    text = "He said “this never closes.\n\nThe next paragraph has no mark."
+    assert quotations(text) == []
+
+
+def test_extract_text_and_many(nlp) -> None:
+    text = "“The budget is a disgrace to this city,” Johnson said."
+    assert summary(extract_text(text)) == [("direct", "The budget is a disgrace to this city,", "said", "Johnson")]
+    results = list(extract_many([text, "", "No quotes here."], batch_size=2))
+    assert len(results) == 3
+    assert not any(isinstance(result, QuoteapiError) for result in results)
+    assert [len(result) for result in results] == [1, 0, 0]
+
+
+def test_extract_text_refuses_what_it_cannot_parse(nlp) -> None:
+    with pytest.raises(BadInput, match="limit"):
+        extract_text("x" * (nlp.max_length + 1))
+
+
+def test_extract_many_yields_an_error_for_an_odd_article_and_goes_on(nlp) -> None:
+    text = "“The budget is a disgrace to this city,” Johnson said."
+    results = list(extract_many([text, None, "x" * (nlp.max_length + 1), text]))  # type: ignore[list-item]
+    assert [type(result).__name__ for result in results] == ["list", "BadInput", "BadInput", "list"]
+    assert "limit" in results[2].message and len(results[3]) == 1

@@ -1,0 +1,209 @@
+"""Speaker resolution: a mention in, the canonical name, role and kind out.
+
+The seed cases hand ``resolve_speaker`` the mention words that ``seeds/expected.json`` lists for
+each quote, "must" or not (the occurrence nearest the quote), and check the speaker and role it
+expects (case and a leading "the" aside, as the scorecard compares them).
+"""
+
+import json
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quoteapi.extract.model import SpeakerKind
+from quoteapi.extract.names import cast_of
+from quoteapi.extract.speakers import resolve_speaker
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+EXPECTED = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))
+
+
+def _cases():
+    for name, document in EXPECTED["documents"].items():
+        for quote in document["quotes"]:
+            yield pytest.param(name, quote, id=f"{name[:3]}:{quote['quote'][:30]}")
+
+
+def _norm(name: str | None) -> str:
+    return re.sub(r"^the\s+", "", (name or "").strip(), flags=re.IGNORECASE).lower()
+
+
+def _mention(doc: Doc, quote: dict):
+    """The occurrence of the quote's mention words nearest the quote, as a Span."""
+    text = doc.text
+    anchor = text.find(quote["quote"])
+    pattern = r"(?<!\w)" + re.escape(quote["mention"]) + r"(?!\w)"
+    starts = [match.start() for match in re.finditer(pattern, text)]
+    assert starts, f"mention {quote['mention']!r} not in the seed text"
+    start = min(starts, key=lambda position: abs(position - anchor))
+    return doc.char_span(start, start + len(quote["mention"]), alignment_mode="expand")
+
+
+@pytest.fixture(scope="module")
+def seed_docs(nlp: Language) -> dict[str, Doc]:
+    return {name: nlp((SEEDS / name).read_text(encoding="utf-8")) for name in EXPECTED["documents"]}
+
+
+@pytest.mark.parametrize("name, quote", list(_cases()))
+def test_seed_speaker_name_role_and_mention(seed_docs, name, quote):
+    doc = seed_docs[name]
+    mention = _mention(doc, quote)
+    speaker = resolve_speaker(doc, mention)
+    assert speaker is not None
+    assert _norm(speaker.name) == _norm(quote["speaker"])
+    assert _norm(speaker.role) == _norm(quote["role"])
+    assert speaker.mention.text == quote["mention"]
+    assert doc.text[speaker.mention.start : speaker.mention.end] == quote["mention"]
+
+
+@pytest.fixture(scope="module")
+def parse(nlp: Language):
+    return lambda text: nlp(text)
+
+
+def _span(doc: Doc, words: str, occurrence: int = 0):
+    start = [
+        match.start() for match in re.finditer(r"(?<!\w)" + re.escape(words) + r"(?!\w)", doc.text)
+    ]
+    return doc.char_span(start[occurrence], start[occurrence] + len(words), alignment_mode="expand")
+
+
+def test_no_mention_gives_no_speaker(parse):
+    assert resolve_speaker(parse("It rained."), None) is None
+
+
+def test_fullest_name_without_honorific(parse):
+    doc = parse("Senator Elizabeth Warren spoke first. Later Ms Warren said the bank had failed.")
+    speaker = resolve_speaker(doc, _span(doc, "Ms Warren"))
+    assert speaker.name == "Elizabeth Warren"
+    assert speaker.role == "Senator"
+    assert speaker.kind is SpeakerKind.PERSON
+
+
+def test_unknown_surname_keeps_surname_only(parse):
+    doc = parse("Mr Kuzio added: “The army is tired.”")
+    speaker = resolve_speaker(doc, _span(doc, "Mr Kuzio"))
+    assert speaker.name == "Kuzio"
+    assert speaker.role is None
+
+
+def test_pronoun_follows_the_subject_not_the_name_in_the_quote(parse):
+    doc = parse(
+        "Angela Merkel met reporters in Berlin on Monday.\n\n"
+        "“Vladimir Putin has made a grave mistake,” she said.\n\n"
+        "She added that talks would go on."
+    )
+    assert resolve_speaker(doc, _span(doc, "she")).name == "Angela Merkel"
+    assert resolve_speaker(doc, _span(doc, "She")).name == "Angela Merkel"
+
+
+def test_pronoun_gender_picks_between_two_people(parse):
+    doc = parse(
+        "Hillary Clinton debated Donald Trump on Monday night. "
+        "He said the polls were rigged, and she said the economy was strong."
+    )
+    assert resolve_speaker(doc, _span(doc, "He")).name == "Donald Trump"
+    assert resolve_speaker(doc, _span(doc, "she")).name == "Hillary Clinton"
+
+
+def test_description_matches_a_stated_role(parse):
+    doc = parse(
+        "Mayor Bill de Blasio visited the site on Sunday. "
+        "Police cleared the street. The mayor said the city was safe."
+    )
+    speaker = resolve_speaker(doc, _span(doc, "The mayor"))
+    assert speaker.name == "Bill de Blasio"
+    assert speaker.role == "Mayor"
+
+
+def test_organisation_description_and_acronym(parse):
+    doc = parse(
+        "The International Monetary Fund cut its forecast on Tuesday. "
+        "The fund said growth would slow. The IMF also said trade was weak."
+    )
+    assert resolve_speaker(doc, _span(doc, "The fund")).name == "International Monetary Fund"
+    imf = resolve_speaker(doc, _span(doc, "The IMF"))
+    assert imf.name == "International Monetary Fund"
+    assert imf.kind is SpeakerKind.ORGANISATION
+
+
+def test_campaign_description_names_the_campaign(parse):
+    doc = parse(
+        "The Trump campaign declined to comment on Friday. Later the campaign said the report was false."
+    )
+    assert resolve_speaker(doc, _span(doc, "the campaign")).name == "Trump campaign"
+
+
+def test_unresolvable_description_stays_nameless(parse):
+    doc = parse("Senator Ted Cruz spoke on Monday. A source said the deal was dead.")
+    speaker = resolve_speaker(doc, _span(doc, "A source"))
+    assert speaker.name is None
+    assert speaker.kind is SpeakerKind.PERSON
+
+
+def test_plural_description_is_not_one_speaker(parse):
+    doc = parse("The White House denied the report. Human rights groups said it was true.")
+    assert resolve_speaker(doc, _span(doc, "Human rights groups")).name is None
+
+
+def test_headline_words_do_not_join_the_name(parse):
+    doc = parse("Obama Says Museum Will Tell A Story\n\nPresident Barack Obama spoke on Saturday.")
+    speaker = resolve_speaker(doc, _span(doc, "Obama", 0))
+    assert speaker.name == "Barack Obama"
+
+
+def test_per_article_work_is_cached_on_the_doc(parse):
+    doc = parse("Boris Johnson spoke. He said: “We will act.”")
+    first = cast_of(doc)
+    resolve_speaker(doc, _span(doc, "He"))
+    assert cast_of(doc) is first
+
+
+def test_offsets_point_into_the_original_text(parse):
+    text = "\u00a0 Defence Secretary Ben Wallace said it was “almost impossible”."
+    doc = parse(text)
+    speaker = resolve_speaker(doc, _span(doc, "Defence Secretary Ben Wallace"))
+    assert text[speaker.mention.start : speaker.mention.end] == "Defence Secretary Ben Wallace"
+    assert (speaker.name, speaker.role) == ("Ben Wallace", "Defence Secretary")
+
+
+def test_coreferee_window_maps_back_to_article_tokens(parse):
+    from quoteapi.nlp.coref import coref_partners
+
+    doc = parse(
+        "The weather was mild. Markets were calm. Angela Merkel arrived in Paris on Monday. "
+        "She met Emmanuel Macron there."
+    )
+    she = _span(doc, "She").root.i
+    partners = coref_partners(doc, she)
+    assert partners is not None, "coreferee is configured but gave no answer"
+    merkel = {token.i for token in _span(doc, "Angela Merkel")}
+    assert any(set(mention) & merkel for mention in partners)
+    assert all(0 <= index < len(doc) for mention in partners for index in mention)
+
+
+def test_whole_document_chains_are_used_when_present(nlp):
+    from quoteapi.nlp.coref import coref_partners
+
+    doc = nlp("Angela Merkel arrived in Paris. She met Emmanuel Macron.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # W007: _sm models have no word vectors
+        nlp.get_pipe("coreferee")(doc)  # as with nlp.enable_pipe("coreferee")
+    she = _span(doc, "She").root.i
+    assert any(1 in mention for mention in coref_partners(doc, she))  # "Merkel"
+    assert not any(
+        key.startswith("quoteapi.coref") for key in doc.user_data if isinstance(key, str)
+    )
+
+
+def test_surname_alone_joins_the_full_name(parse):
+    doc = parse(
+        "Retired Gen. Norman Ham spoke to a radio host on Friday. "
+        "According to Ham, morale is low. “We are tired,” he said."
+    )
+    assert resolve_speaker(doc, _span(doc, "Ham", 1)).name == "Norman Ham"
+    assert resolve_speaker(doc, _span(doc, "he")).name == "Norman Ham"
