@@ -1,0 +1,9 @@
+"""The store: articles, canonical speakers across articles, deduplicated quotes, search.
+
+``Index`` (service.py) is the one entry point; records.py holds what it takes and returns.
+"""
+
+from .records import ArticleIn, BatchReport, Failure, IngestResult, Page, QuoteQuery
+from .service import Index
+
+__all__ = ["ArticleIn", "BatchReport", "Failure", "Index", "IngestResult", "Page", "QuoteQuery"]

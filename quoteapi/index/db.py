@@ -1,0 +1,175 @@
+"""The tables (SQLAlchemy 2.0 declarative models), the engine, and schema migration on open.
+
+The schema itself is created by the Alembic migrations in ``migrations/``; these models mirror it
+for queries. Dialect-specific parts (SQLite FTS5 table and triggers, PostgreSQL tsvector column
+and GIN index, the newest-first composite index) exist only in the migrations.
+"""
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+# made by the migrations alone, per dialect (see the module docstring); the models omit them
+MIGRATION_ONLY = frozenset({
+    "quotes_fts", "quotes_fts_config", "quotes_fts_data", "quotes_fts_docsize", "quotes_fts_idx",
+    "ix_quotes_newest", "ix_quotes_speaker_newest", "ix_quotes_tsv", "tsv",
+})
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(200), index=True)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Speaker(Base):
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    slug: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(300), index=True)  # names.name_key(name)
+    surname: Mapped[str] = mapped_column(String(100), index=True)
+    quote_count: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    first_quoted: Mapped[date | None] = mapped_column(Date)
+    last_quoted: Mapped[date | None] = mapped_column(Date)
+
+
+class Alias(Base):
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class Role(Base):
+    __tablename__ = "speaker_roles"
+    __table_args__ = (UniqueConstraint("speaker_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300))
+    first_seen: Mapped[date | None] = mapped_column(Date)
+    last_seen: Mapped[date | None] = mapped_column(Date)
+
+
+class RoleArticle(Base):
+    __tablename__ = "speaker_role_articles"
+
+    role_id: Mapped[int] = mapped_column(
+        ForeignKey("speaker_roles.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Quote(Base):
+    """One quotation, however many articles carry it. ``speaker_id`` and ``published`` (the
+    earliest date an article gives it) are kept here, denormalised, for the newest-first index."""
+
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(20))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"))
+    role: Mapped[str | None] = mapped_column(String(300))
+    role_key: Mapped[str | None] = mapped_column(String(300), index=True)
+    confidence: Mapped[float] = mapped_column(Float)
+    published: Mapped[date | None] = mapped_column(Date)
+
+
+class Appearance(Base):
+    """One article carrying a quote, with that article's offsets, cue and speaker mention."""
+
+    __tablename__ = "appearances"
+    __table_args__ = (UniqueConstraint("quote_id", "article_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"))
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    spans: Mapped[list[Any]] = mapped_column(JSON)
+    cue: Mapped[str | None] = mapped_column(Text)
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    mention: Mapped[str | None] = mapped_column(Text)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite would run DDL outside any transaction and begin lazily; let SQLAlchemy's BEGIN
+    # decide instead, so a migration or an article is stored all-or-nothing (SQLAlchemy's recipe)
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")  # for ON DELETE CASCADE
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers do not wait for the (one) writer
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str, writer: bool = False) -> Engine:
+    """An engine for ``url``; a SQLite file's folder is created when missing. A SQLite
+    ``writer`` takes the write lock when its transaction begins (BEGIN IMMEDIATE), so two
+    writers queue on the busy timeout instead of failing when one upgrades its lock."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 60})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        begin = "BEGIN IMMEDIATE" if writer else "BEGIN"
+        event.listen(engine, "begin", lambda connection: connection.exec_driver_sql(begin))
+        return engine
+    if writer:
+        return create_engine(url, pool_pre_ping=True)
+    # reads run statement by statement: no BEGIN/ROLLBACK or ping round trips on the hot path;
+    # and no server-side prepared statements, whose generic plan cannot know that one speaker
+    # has 50,000 quotes and another 5 (each query is planned for its own values)
+    return create_engine(url, isolation_level="AUTOCOMMIT", pool_recycle=1800,
+                         connect_args={"prepare_threshold": None})
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` with Alembic (what `Index(url)` does on open)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)

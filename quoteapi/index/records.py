@@ -1,0 +1,143 @@
+"""What the index takes in and gives back: plain dataclasses, shared by the CLI and the API.
+
+The API turns these into JSON with its marshmallow schemas; nothing here knows about HTTP.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ArticleIn:
+    """An article to ingest. ``id`` defaults to a hash of the text when not given."""
+
+    text: str
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None  # publisher
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article_id: str
+    created: bool  # False when the same text was already stored (idempotent)
+    replaced: bool  # True when the article existed with another text and its quotes were replaced
+    quote_count: int
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article that could not be stored, and why: ``source`` names the file (and line)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """What ``Index.ingest_paths`` did: counts of articles by outcome, and every failure."""
+
+    created: int
+    replaced: int
+    unchanged: int
+    quotes: int  # quotes found in the created and replaced articles
+    failures: list[Failure]
+    skipped: list[Failure] = field(default_factory=list)  # files in folders that hold no article
+
+    @property
+    def stored(self) -> int:
+        return self.created + self.replaced + self.unchanged
+
+
+@dataclass(frozen=True)
+class RoleRecord:
+    role: str
+    first_seen: date | None
+    last_seen: date | None
+    article_ids: list[str]
+
+
+@dataclass(frozen=True)
+class SpeakerRecord:
+    id: int
+    name: str
+    slug: str
+    kind: str  # person | organisation | unknown
+    aliases: list[str]
+    roles: list[RoleRecord]
+    quote_count: int
+    first_quoted: date | None
+    last_quoted: date | None
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    id: int
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One article carrying a quote, with that article's offsets and cue."""
+
+    article_id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: date | None
+    spans: list[tuple[int, int]]
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    mention: str | None
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    id: int
+    text: str
+    type: str
+    speaker: SpeakerRef | None
+    role: str | None
+    confidence: float
+    appearances: list[Appearance]
+    score: float | None = None  # relevance, when the query had full-text terms
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: date | None
+    content_hash: str
+    text: str
+    ingested_at: datetime
+    quotes: list[QuoteRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QuoteQuery:
+    """Filters for quote search; all optional and combined with AND."""
+
+    q: str | None = None  # full-text terms (stemmed, ranked)
+    speaker_id: int | None = None
+    role: str | None = None
+    type: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    source: str | None = None
+    article_id: str | None = None
+    sort: str = "date"  # "date" (newest first) or "relevance" (needs q)
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list
+    total: int

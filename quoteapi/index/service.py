@@ -1,0 +1,227 @@
+"""The index's public face: ``Index``. The CLI and the API use only this (and records.py).
+
+CONTRACT (the store helper implements it; the API helper codes against it):
+
+    index = Index(url=None)              # url None -> settings().database_url; creates/migrates schema
+    index.ingest(article: ArticleIn, quotes: list[Quote] | None = None) -> IngestResult
+        # extracts when quotes is None; all-or-nothing; idempotent on the same text
+    index.ingest_paths(paths, progress=True) -> BatchReport     # CLI `quoteapi ingest`
+    index.delete_article(article_id) -> None                    # raises NotFound
+    index.article(article_id) -> ArticleRecord                  # raises NotFound; with its quotes
+    index.speakers(q: str | None, limit, offset) -> Page[SpeakerRecord]
+    index.speaker(name: str) -> SpeakerRecord
+        # name: slug, full name, alias or surname, case/diacritics folded;
+        # raises Ambiguous(extra={"candidates": [SpeakerRef...]}) or NotFound(extra={"nearest": [SpeakerRef...]})
+    index.quotes(query: QuoteQuery) -> Page[QuoteRecord]
+    index.quote(quote_id: int) -> QuoteRecord                   # raises NotFound
+    index.is_empty() -> bool
+    index.health() -> dict                                      # {"database": "ok", "quotes": n, ...}
+
+Also: ``index.url`` and ``index.close()`` (disposes the engines).
+"""
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+from tqdm import tqdm
+
+from ..config import settings
+from ..errors import BadInput, ModelMissing, NotFound, QuoteapiError
+from ..extract.model import Quote as ExtractedQuote
+from .articles import detach_article, refresh_speakers, write_article
+from .db import Appearance, Article, Quote, Speaker, make_engine, upgrade
+from .ingest import check_text, expand, parse_dateline, read_file
+from .load import article_record, quote_records, speaker_record
+from .records import (
+    ArticleIn,
+    ArticleRecord,
+    BatchReport,
+    Failure,
+    IngestResult,
+    Page,
+    QuoteQuery,
+    QuoteRecord,
+    SpeakerRecord,
+)
+from .search import find_speaker, list_speakers, search_quotes
+
+T = TypeVar("T")
+WRITE_ATTEMPTS = 3  # two writers creating the same speaker at once: the loser retries
+
+
+class Index:
+    """Articles, speakers and quotes in one database (SQLite file or PostgreSQL)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or settings().database_url
+        self._engine = make_engine(self.url)
+        self._writer = make_engine(self.url, writer=True)
+        upgrade(self._writer)
+        self._reading = sessionmaker(self._engine, expire_on_commit=False)
+        self._writing = sessionmaker(self._writer, expire_on_commit=False)
+
+    def close(self) -> None:
+        self._engine.dispose()
+        self._writer.dispose()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self._reading() as session:
+            yield session
+
+    def _write(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in one transaction: committed whole or not at all."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self._writing.begin() as session:
+                    return work(session)
+            except (IntegrityError, DBAPIError) as error:
+                if attempt == WRITE_ATTEMPTS - 1 or not _retryable(error):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    # ---- writing -------------------------------------------------------------------------
+
+    def ingest(self, article: ArticleIn, quotes: list[ExtractedQuote] | None = None) -> IngestResult:
+        """Store ``article`` with ``quotes`` (extracted from its text when None)."""
+        check_text(article.text, settings().max_article_bytes)
+        if article.id is not None and not 1 <= len(article.id) <= 200:
+            raise BadInput("an article id has 1 to 200 characters")
+        published = article.published or parse_dateline(article.text)
+        content_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        article_id = article.id or content_hash[:16]
+        with self._read() as session:
+            stored = session.get(Article, article_id)
+            if stored is not None and stored.content_hash == content_hash:
+                return IngestResult(article_id, False, False, _carried(session, article_id))
+        if quotes is None:
+            quotes = _extract(article.text)
+        _check_offsets(quotes, len(article.text))
+        complete = ArticleIn(article.text, article_id, article.title, article.url, article.source,
+                             published)
+        outcome = self._write(
+            lambda session: write_article(session, complete, article_id, content_hash, quotes)
+        )
+        return IngestResult(article_id, outcome == "created", outcome == "replaced", len(quotes))
+
+    def ingest_paths(self, paths: Iterable[str | Path], progress: bool = True) -> BatchReport:
+        """Ingest files and folders; a failing article is reported and the batch goes on."""
+        files = expand(paths)
+        counts = {"created": 0, "replaced": 0, "unchanged": 0, "quotes": 0}
+        failures: list[Failure] = []
+        skipped: list[Failure] = []
+        limit = settings().max_article_bytes
+        with tqdm(files, unit="file", disable=not progress, desc="ingest") as bar:
+            for path, in_folder in bar:
+                for item in read_file(path, limit, in_folder):
+                    if item.skipped:
+                        skipped.append(Failure(item.source, item.skipped))
+                        continue
+                    if item.article is None:
+                        failures.append(Failure(item.source, item.error or "unreadable"))
+                        continue
+                    try:
+                        result = self.ingest(item.article)
+                    except QuoteapiError as error:
+                        failures.append(Failure(item.source, error.message))
+                        continue
+                    except Exception as error:  # noqa: BLE001 - one article's bug: report, go on
+                        failures.append(Failure(item.source, f"{type(error).__name__}: {error}"))
+                        continue
+                    outcome = "created" if result.created else (
+                        "replaced" if result.replaced else "unchanged")
+                    counts[outcome] += 1
+                    counts["quotes"] += result.quote_count if outcome != "unchanged" else 0
+                bar.set_postfix(quotes=counts["quotes"], failed=len(failures))
+        return BatchReport(failures=failures, skipped=skipped, **counts)
+
+    def delete_article(self, article_id: str) -> None:
+        def delete(session: Session) -> None:
+            article = session.get(Article, article_id)
+            if article is None:
+                raise NotFound(f'no article "{article_id}"')
+            touched = detach_article(session, article_id)
+            session.delete(session.get(Article, article_id))
+            session.flush()
+            refresh_speakers(session, touched)
+
+        self._write(delete)
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def article(self, article_id: str) -> ArticleRecord:
+        with self._read() as session:
+            article = session.get(Article, article_id)
+            if article is None:
+                raise NotFound(f'no article "{article_id}"')
+            return article_record(session, article)
+
+    def speakers(self, q: str | None = None, limit: int = 20, offset: int = 0) -> Page:
+        with self._read() as session:
+            return list_speakers(session, q, limit, offset)
+
+    def speaker(self, name: str) -> SpeakerRecord:
+        with self._read() as session:
+            return speaker_record(session, find_speaker(session, name))
+
+    def quotes(self, query: QuoteQuery) -> Page:
+        with self._read() as session:
+            return search_quotes(session, query)
+
+    def quote(self, quote_id: int) -> QuoteRecord:
+        with self._read() as session:
+            found = quote_records(session, [quote_id])
+            if not found:
+                raise NotFound(f"no quote {quote_id}")
+            return found[0]
+
+    def is_empty(self) -> bool:
+        with self._read() as session:
+            return session.scalar(select(Article.id).limit(1)) is None
+
+    def health(self) -> dict:
+        with self._read() as session:
+            count = lambda model: session.scalar(select(func.count()).select_from(model))
+            return {
+                "database": "ok",
+                "backend": self._engine.dialect.name,
+                "articles": count(Article),
+                "speakers": count(Speaker),
+                "quotes": count(Quote),
+            }
+
+
+def _carried(session: Session, article_id: str) -> int:
+    return session.scalar(
+        select(func.count()).select_from(Appearance).where(Appearance.article_id == article_id)
+    ) or 0
+
+
+def _extract(text: str) -> list[ExtractedQuote]:
+    try:
+        from ..extract import extract_text  # type: ignore[attr-defined]
+    except ImportError as error:
+        raise ModelMissing(f"quote extraction is not available ({error}); run `make setup`") from None
+    return list(extract_text(text))
+
+
+def _check_offsets(quotes: list[ExtractedQuote], length: int) -> None:
+    for quote in quotes:
+        spans = list(quote.spans) + ([(quote.cue.start, quote.cue.end)] if quote.cue else [])
+        if not spans or any(not 0 <= start <= end <= length for start, end in spans):
+            raise BadInput(f"quote {quote.text[:40]!r} has offsets outside the article text")
+
+
+def _retryable(error: Exception) -> bool:
+    """A unique-key race or a lock/serialisation failure, which a retry resolves."""
+    text = str(getattr(error, "orig", error)).lower()
+    return isinstance(error, IntegrityError) or "locked" in text or "deadlock" in text \
+        or "could not serialize" in text

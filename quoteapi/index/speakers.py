@@ -1,0 +1,150 @@
+"""One speaker across articles: a name as an article gives it -> the stored speaker.
+
+Rules, in order (``SpeakerResolver.resolve``):
+  * titles and honorifics are not part of a name; case and diacritics are folded (names.py);
+  * a full name meets the speaker with that name or alias; a surname-only speaker met before is
+    upgraded to the full name when no other full name shares that surname;
+  * a surname alone ("Johnson") joins a full name only when nothing else fits: the one met earlier
+    in the same article, else the one whose full name the article mentions, else the only one
+    stored; with several candidates it stays a surname-only speaker, never an arbitrary pick;
+  * a description ("the prime minister") with no name joins the speaker the article gives that
+    role to.
+"""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .db import Alias, Speaker
+from .names import clean_name, clean_role, name_key, role_key, slugify, surname, words
+
+
+class SpeakerResolver:
+    """Resolves the speakers of one article inside the session storing it."""
+
+    def __init__(self, session: Session, article_text: str) -> None:
+        self.session = session
+        self.text_key = f" {' '.join(words(article_text))} "
+        self.here: dict[int, Speaker] = {}  # speakers met in this article
+        self.roles_here: dict[str, Speaker] = {}  # role key -> speaker, in this article
+
+    def resolve(self, name: str | None, kind: str, mention: str | None) -> Speaker | None:
+        """The stored speaker for a quote's speaker name (or, lacking one, its mention)."""
+        clean = _clean(name, kind) if name else clean_name(mention)
+        if clean is None:
+            return None
+        speaker = self._find_or_create(clean, kind)
+        if speaker.kind == "unknown" and kind != "unknown":
+            speaker.kind = kind
+        for alias in {clean, clean_name(mention)}:
+            self._add_alias(speaker, alias)
+        self.here[speaker.id] = speaker
+        return speaker
+
+    def resolve_description(self, mention: str | None) -> Speaker | None:
+        """The speaker this article gives the role in ``mention`` to ("the prime minister")."""
+        role = clean_role(mention)
+        return self.roles_here.get(role_key(role)) if role else None
+
+    def note_role(self, speaker: Speaker, role: str) -> None:
+        self.roles_here.setdefault(role_key(role), speaker)
+
+    def _find_or_create(self, name: str, kind: str) -> Speaker:
+        key = name_key(name)
+        if kind != "organisation" and " " not in key:
+            return self._surname_alone(name, key, kind)
+        exact = self._exact(key)
+        if exact:
+            return exact[0]
+        if kind != "organisation":
+            lone = self._lone(key.rsplit(" ", 1)[-1])
+            if lone is not None and not self._full_names(lone.key):
+                return self._upgrade(lone, name)
+        return self._create(name, kind)
+
+    def _surname_alone(self, name: str, key: str, kind: str) -> Speaker:
+        full = self._full_names(key)
+        here = [speaker for speaker in full if speaker.id in self.here]
+        mentioned = [speaker for speaker in full if f" {speaker.key} " in self.text_key]
+        for fits in (here, mentioned):
+            if len(fits) == 1:
+                return fits[0]
+        if len(full) == 1 and not mentioned:
+            return full[0]  # nothing else fits
+        # several full names fit: a speaker of its own, numbered ("johnson-2") so that the bare
+        # surname stays a question with candidates, never this one by accident
+        return self._lone(key) or self._create(name, kind, numbered=bool(full))
+
+    def _exact(self, key: str) -> list[Speaker]:
+        """Speakers named ``key`` first, then those with it as an alias."""
+        named = self.session.scalars(select(Speaker).where(Speaker.key == key).order_by(Speaker.id))
+        aliased = self.session.scalars(
+            select(Speaker).join(Alias, Alias.speaker_id == Speaker.id).where(Alias.key == key)
+            .order_by(Speaker.id)
+        )
+        found = list(named) + list(aliased)
+        return list({speaker.id: speaker for speaker in found}.values())
+
+    def _full_names(self, surname_key: str) -> list[Speaker]:
+        """Person speakers with a full name ending in ``surname_key``."""
+        return list(
+            self.session.scalars(
+                select(Speaker)
+                .where(Speaker.surname == surname_key, Speaker.key != surname_key)
+                .where(Speaker.kind != "organisation")
+                .order_by(Speaker.id)
+            )
+        )
+
+    def _lone(self, key: str) -> Speaker | None:
+        """The surname-only person speaker named ``key``."""
+        return self.session.scalars(
+            select(Speaker).where(Speaker.key == key, Speaker.kind != "organisation")
+        ).first()
+
+    def _upgrade(self, speaker: Speaker, name: str) -> Speaker:
+        self._add_alias(speaker, speaker.name)
+        speaker.name, speaker.key = name, name_key(name)
+        speaker.slug = self._free_slug(name, speaker.id)
+        return speaker
+
+    def _create(self, name: str, kind: str, numbered: bool = False) -> Speaker:
+        speaker = Speaker(
+            name=name,
+            slug=self._free_slug(name, None, numbered),
+            kind=kind,
+            key=name_key(name),
+            surname=surname(name) if kind != "organisation" else "",
+            quote_count=0,
+        )
+        self.session.add(speaker)
+        self.session.flush()
+        return speaker
+
+    def _free_slug(self, name: str, owner: int | None, numbered: bool = False) -> str:
+        base = slugify(name)
+        slug, number = (f"{base}-2", 2) if numbered else (base, 1)
+        while True:
+            taken = self.session.scalar(select(Speaker.id).where(Speaker.slug == slug))
+            if taken is None or taken == owner:
+                return slug
+            number += 1
+            slug = f"{base}-{number}"
+
+    def _add_alias(self, speaker: Speaker, alias: str | None) -> None:
+        if not alias:
+            return
+        key = name_key(alias)
+        if not key or key == speaker.key:
+            return
+        exists = self.session.scalar(
+            select(Alias.id).where(Alias.speaker_id == speaker.id, Alias.key == key)
+        )
+        if exists is None:
+            self.session.add(Alias(speaker_id=speaker.id, name=alias, key=key))
+            self.session.flush()
+
+
+def _clean(name: str, kind: str) -> str | None:
+    """The extractor's name without titles; an unknown kind falls back to organisation rules."""
+    organisation = kind == "organisation"
+    return clean_name(name, organisation) or clean_name(name, organisation=True)

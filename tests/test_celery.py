@@ -1,0 +1,64 @@
+"""Ingesting through a real Celery worker (Redis broker at settings().broker_url) into each
+backend; the worker, its queue and the results are cleaned up."""
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from index_fixtures import quote_of, seed_text
+
+from quoteapi import tasks
+from quoteapi.index import Index, QuoteQuery
+
+T0, T2 = seed_text("000"), seed_text("002")
+
+
+@pytest.fixture(scope="module")
+def worker() -> Iterator[str]:
+    """A worker thread consuming a queue of its own; skips when the broker is down."""
+    app = tasks.app
+    queue = f"quoteapi-test-{uuid.uuid4().hex[:8]}"
+    try:
+        with app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1)
+    except Exception as error:  # noqa: BLE001 - any broker failure means "not here"
+        pytest.skip(f"no broker at {app.conf.broker_url} ({error}): start Redis on 127.0.0.1:6379 "
+                    "or set QUOTEAPI_BROKER_URL to run this test")
+    try:
+        with start_worker(app, pool="solo", queues=[queue], perform_ping_check=False,
+                          shutdown_timeout=20):
+            yield queue
+    finally:
+        with app.connection_for_write() as connection:
+            channel = connection.default_channel
+            channel.queue_delete(queue)
+            client = getattr(channel, "client", None)  # Redis: the transport's binding keys too
+            if client is not None:
+                for key in client.scan_iter(f"*{queue}*"):
+                    client.delete(key)
+        for index in tasks._indexes.values():
+            index.close()
+        tasks._indexes.clear()
+
+
+def test_worker_ingests_articles_and_reports_bad_ones(worker: str, index_url: str) -> None:
+    war_crime = "fully qualifies as a war crime"
+    jobs = [
+        tasks.ingest_article.apply_async(
+            ({"id": name, "text": text}, [quote_of(text, war_crime, "Boris Johnson").to_dict()],
+             index_url), queue=worker)
+        for name, text in (("000", T0), ("002", T2))
+    ]
+    jobs.append(tasks.ingest_article.apply_async(({"id": "bad", "text": " "}, [], index_url),
+                                                 queue=worker))
+    results = [job.get(timeout=60) for job in jobs]
+    for job in jobs:
+        job.forget()
+    assert [r.get("created") for r in results[:2]] == [True, True]
+    assert results[2] == {"article_id": "bad", "error": "the article text is empty"}
+    index = Index(index_url)
+    (quote,) = index.quotes(QuoteQuery()).items
+    assert sorted(a.article_id for a in quote.appearances) == ["000", "002"]
+    assert str(index.article("000").published) == "2022-03-03"
+    index.close()
