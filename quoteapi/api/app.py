@@ -1,0 +1,157 @@
+"""The app factory: ``create_app()`` wires the index, the blueprints, errors, caching and CORS.
+
+Configuration is ``DefaultConfig``, then the QUOTEAPI_* environment (``quoteapi.config``), then the
+``config`` mapping passed in (tests).
+"""
+
+import http
+import importlib
+import importlib.util
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from flask import Flask, Response, request
+from flask_cors import CORS
+from flask_smorest import Api
+from flask_smorest.utils import prepare_response
+from flask_swagger_ui import get_swaggerui_blueprint
+
+from ..config import settings
+from . import articles, caching, errors, extract, health, pagecache, quotes, speakers
+from .auth import API_KEY_HEADER, SECURITY_SCHEMES
+from .context import EXTENSION
+from .errors import PROBLEM_JSON
+from .health import package_version
+from .schemas import ProblemSchema
+
+if TYPE_CHECKING:
+    from ..index.service import Index
+
+BLUEPRINTS = (speakers.blp, quotes.blp, articles.blp, extract.blp, health.blp)
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+DESCRIPTION = """\
+Who said what, in what role, where and when: quotes found in news articles, attributed to their \
+speakers, searchable by speaker, words, role, source and date.
+
+Reading needs no key. Writing (`POST /articles`, `DELETE /articles/{article_id}`, \
+`POST /extract`) needs an API key, sent as `X-API-Key: <key>` or `Authorization: Bearer <key>`.
+
+Every error is `application/problem+json` (RFC 9457). Character offsets count the characters of \
+the article's text as submitted. GET answers carry an ETag and honour If-None-Match."""
+
+
+class DefaultConfig:
+    API_TITLE = "quoteapi"
+    API_VERSION = package_version()
+    OPENAPI_VERSION = "3.0.3"
+    OPENAPI_URL_PREFIX = "/"
+    OPENAPI_JSON_PATH = "openapi.json"
+    API_SPEC_OPTIONS: ClassVar[dict[str, Any]] = {
+        "info": {
+            "description": DESCRIPTION,
+            "license": {"name": "MIT", "url": "https://opensource.org/licenses/MIT"},
+        },
+        "components": {"securitySchemes": SECURITY_SCHEMES},
+    }
+    MAX_CONTENT_LENGTH = (
+        4 * 1024 * 1024
+    )  # bytes of a request body (200,000 escaped characters fit); QUOTEAPI_MAX_CONTENT_LENGTH
+    DOCS_PATH = "/docs"
+    MEMO_SECONDS = 10.0  # see memo.py; QUOTEAPI_MEMO_SECONDS
+    PAGE_CACHE_SECONDS = 10.0  # see pagecache.py; QUOTEAPI_PAGE_CACHE_SECONDS
+
+
+class ProblemApi(Api):
+    """flask-smorest's Api, documenting and rendering errors as problem+json."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def _register_responses(self) -> None:
+        # flask-smorest registers one component response per status with its own error schema and
+        # application/json; ours have the problem schema and media type.
+        for status in http.HTTPStatus:
+            response: dict[str, Any] = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM_JSON)
+            self.spec.components.response(status.name, response, lazy=True)
+        default = {"description": "An error, as problem details.", "schema": self.ERROR_SCHEMA}
+        prepare_response(default, self.spec, PROBLEM_JSON)
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, default, lazy=True)
+
+    def _register_pagination_header(self) -> None:
+        """Not used: our pages carry total and links in the body (see pagination.py)."""
+
+    def _register_error_handlers(self) -> None:
+        errors.register(self._app)
+
+
+def create_app(config: Mapping[str, Any] | None = None, index: "Index | None" = None) -> Flask:
+    """The WSGI app. ``index`` defaults to ``Index(DATABASE_URL)``."""
+    app = Flask("quoteapi")
+    load_config(app, config)
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
+    app.extensions[EXTENSION] = index  # None: opened on first use (context.current_index)
+    api = ProblemApi(app)
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint)
+    register_widget(app)
+    app.register_blueprint(
+        get_swaggerui_blueprint(
+            app.config["DOCS_PATH"], "/openapi.json", config={"app_name": "quoteapi"}
+        )
+    )
+    pagecache.register(app)  # its after_request hook runs after caching's (reverse order)
+    caching.register(app)
+    app.after_request(cors_for_reads_only)  # registered first, so it runs after flask-cors' hook
+    CORS(
+        app,
+        origins="*",
+        send_wildcard=True,
+        methods=list(READ_METHODS),
+        expose_headers=["ETag"],
+        max_age=86400,
+    )
+    return app
+
+
+def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
+    app.config.from_object(DefaultConfig)
+    current = settings()
+    app.config["DATABASE_URL"] = current.database_url
+    app.config["API_KEYS"] = current.api_keys
+    if limit := os.environ.get("QUOTEAPI_MAX_CONTENT_LENGTH"):
+        app.config["MAX_CONTENT_LENGTH"] = int(limit)
+    for name in ("MEMO_SECONDS", "PAGE_CACHE_SECONDS"):
+        if seconds := os.environ.get(f"QUOTEAPI_{name}"):
+            app.config[name] = float(seconds)
+    app.config.update(overrides or {})
+
+
+def register_widget(app: Flask) -> None:
+    """The widget's blueprint (quoteapi/api/widget.py, when present: it is built separately)."""
+    if importlib.util.find_spec(f"{__package__}.widget") is None:
+        return
+    widget = importlib.import_module(f"{__package__}.widget")
+    app.register_blueprint(getattr(widget, "blp", None) or widget.bp)
+
+
+def cors_for_reads_only(response: Response) -> Response:
+    """flask-cors answers any method from any origin; cross-origin pages may only read."""
+    preflight_for = request.headers.get("Access-Control-Request-Method", "").upper()
+    reading = request.method in ("GET", "HEAD") or (
+        request.method == "OPTIONS" and preflight_for in ("GET", "HEAD")
+    )
+    if not reading:
+        cors = [
+            name
+            for name, _ in response.headers.items()
+            if name.lower().startswith("access-control-")
+        ]
+        for header in cors:
+            del response.headers[header]
+    return response
+
+
+__all__ = ["API_KEY_HEADER", "DefaultConfig", "create_app"]

@@ -1,0 +1,336 @@
+/*
+ * <quote-widget>: a speaker's latest quotes from quoteapi, embeddable on any site with one tag.
+ *
+ *   <script src="https://HOST/widget.js" async></script>
+ *   <quote-widget speaker="ben-wallace" limit="3"></quote-widget>
+ *
+ * Attributes: speaker (slug, full name, alias or surname), limit (1-20, default 3), api (base URL
+ * of the API; defaults to the folder this script was loaded from), lang (date format; defaults to
+ * the page's). Theme it with CSS custom properties on the element or any ancestor:
+ * --quote-widget-accent, -bg, -fg, -muted, -border, -radius, -font, -max-width, -focus; or style
+ * its parts: ::part(quote), ::part(text), ::part(speaker), ::part(source), ::part(status).
+ * The host element reflects its state in data-state: loading | ready | empty | error.
+ *
+ * Each widget makes exactly one GET /speakers/{speaker}/quotes?limit=N (again only if its
+ * attributes change). Every piece of data is put in the page with textContent or a checked
+ * attribute, never parsed as HTML, so a quote holding "<script>" shows as those characters.
+ */
+(() => {
+  "use strict";
+
+  const TAG = "quote-widget";
+  if (!window.customElements || customElements.get(TAG)) return; // no support, or loaded twice
+
+  // document.currentScript exists only while a classic script first runs (async or not), and an
+  // async classic script has no import.meta: capture where we were loaded from right now.
+  const SCRIPT_SRC = document.currentScript ? document.currentScript.src : "";
+  const DEFAULT_API = SCRIPT_SRC ? new URL(".", SCRIPT_SRC).href : document.baseURI;
+
+  const DEFAULT_LIMIT = 3;
+  const MAX_LIMIT = 20;
+  const MAX_SOURCES = 3; // articles listed under one quote reported by several
+
+  const STYLE = `
+    :host {
+      display: block;
+      max-width: var(--quote-widget-max-width, 48rem);
+      font: var(--quote-widget-font, inherit);
+      color: var(--quote-widget-fg, #1d1f23);
+      --_accent: var(--quote-widget-accent, #b3261e);
+      --_muted: var(--quote-widget-muted, #585e69);
+      --_border: var(--quote-widget-border, #d9dce1);
+      --_radius: var(--quote-widget-radius, 0.75rem);
+    }
+    :host([hidden]) { display: none; }
+    .widget {
+      background: var(--quote-widget-bg, #ffffff);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: clamp(0.75rem, 3vw, 1.25rem);
+    }
+    .title {
+      margin: 0 0 0.75rem;
+      font-size: 0.8em;
+      font-weight: 600;
+      letter-spacing: 0.06em;
+      text-transform: uppercase;
+      color: var(--_muted);
+    }
+    .quotes {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
+    }
+    .quotes:empty { display: none; }
+    figure { margin: 0; height: 100%; display: flex; flex-direction: column; gap: 0.6rem; }
+    blockquote {
+      margin: 0;
+      padding-left: 0.9rem;
+      border-left: 4px solid var(--_accent);
+      font-size: 1.05em;
+      line-height: 1.45;
+      overflow-wrap: anywhere;
+    }
+    blockquote p { margin: 0; }
+    .direct blockquote p::before { content: "\\201C"; }
+    .direct blockquote p::after { content: "\\201D"; }
+    .kind { display: block; font-size: 0.75em; color: var(--_muted); margin-top: 0.25rem; }
+    figcaption { margin-top: auto; font-size: 0.9em; line-height: 1.4; color: var(--_muted); }
+    .speaker { font-weight: 700; color: var(--quote-widget-fg, #1d1f23); }
+    .role::before { content: ", "; }
+    .source { display: block; }
+    cite { font-style: normal; }
+    a { color: var(--_accent); text-decoration-thickness: 1px; text-underline-offset: 2px; }
+    a:hover { text-decoration-thickness: 2px; }
+    a:focus-visible {
+      outline: 3px solid var(--quote-widget-focus, var(--_accent));
+      outline-offset: 2px;
+      border-radius: 2px;
+    }
+    .status { margin: 0; color: var(--_muted); }
+    .status:empty { display: none; }
+    :host([data-state="error"]) .status { color: var(--_accent); font-weight: 600; }
+    :host([data-state="ready"]) .status {
+      position: absolute; width: 1px; height: 1px; overflow: hidden;
+      clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      :host([data-state="loading"]) .status { animation: pulse 1.2s ease-in-out infinite alternate; }
+    }
+    @keyframes pulse { from { opacity: 1; } to { opacity: 0.45; } }
+  `;
+
+  /** An element with attributes and text; text is always set through textContent. */
+  function el(tag, attributes = {}, text = null) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    if (text !== null && text !== undefined) node.textContent = String(text);
+    return node;
+  }
+
+  /** The URL only if it is http(s): a javascript: or data: link in the data must not become one. */
+  function safeHttpUrl(value) {
+    if (typeof value !== "string" || !value) return null;
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function clampLimit(raw) {
+    const limit = Number.parseInt(raw, 10);
+    if (!Number.isFinite(limit) || limit < 1) return DEFAULT_LIMIT;
+    return Math.min(limit, MAX_LIMIT);
+  }
+
+  /** "2022-03-03" as a date in the page's language; dates are calendar days, so format in UTC. */
+  function formatDate(isoDate, lang) {
+    const date = new Date(`${isoDate}T00:00:00Z`);
+    if (Number.isNaN(date.getTime())) return isoDate;
+    try {
+      return new Intl.DateTimeFormat(lang || undefined, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+    } catch {
+      return isoDate;
+    }
+  }
+
+  /** A short, human message for a failed response (problem+json when the API sent one). */
+  async function problemMessage(response) {
+    let problem = null;
+    try {
+      problem = await response.json();
+    } catch {
+      /* not JSON: fall back to the status */
+    }
+    const detail = problem && (problem.detail || problem.title);
+    return typeof detail === "string" && detail ? detail : `The quote service answered ${response.status}.`;
+  }
+
+  class QuoteWidget extends HTMLElement {
+    static get observedAttributes() {
+      return ["speaker", "limit", "api", "lang"];
+    }
+
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode: "open" });
+      root.append(el("style", {}, STYLE));
+      this._section = el("section", { class: "widget", part: "container" });
+      this._title = el("p", { class: "title", part: "title" });
+      this._status = el("p", { class: "status", part: "status", role: "status", "aria-live": "polite" });
+      this._list = el("ol", { class: "quotes", part: "quotes" });
+      this._section.append(this._title, this._status, this._list);
+      root.append(this._section);
+      this._requested = null; // the URL of the one request made for the current attributes
+      this._base = null; // the API's base URL, for links to stored articles
+      this._controller = null;
+      this._scheduled = false;
+    }
+
+    connectedCallback() {
+      this._schedule();
+    }
+
+    disconnectedCallback() {
+      if (this._controller) {
+        this._controller.abort(); // a reconnect will request again
+        this._controller = null;
+        this._requested = null;
+      }
+    }
+
+    attributeChangedCallback() {
+      if (this.isConnected) this._schedule();
+    }
+
+    /** Attributes set together (as at upgrade) coalesce into one update, so into one request. */
+    _schedule() {
+      if (this._scheduled) return;
+      this._scheduled = true;
+      queueMicrotask(() => {
+        this._scheduled = false;
+        if (this.isConnected) this._update();
+      });
+    }
+
+    get _lang() {
+      const owner = this.closest("[lang]");
+      return this.getAttribute("lang") || (owner && owner.lang) || navigator.language;
+    }
+
+    _requestUrl(speaker) {
+      const base = new URL(this.getAttribute("api") || DEFAULT_API, document.baseURI);
+      if (!base.pathname.endsWith("/")) base.pathname += "/";
+      this._base = base.href;
+      const url = new URL(`speakers/${encodeURIComponent(speaker)}/quotes`, base);
+      url.searchParams.set("limit", String(clampLimit(this.getAttribute("limit"))));
+      return url.href;
+    }
+
+    _update() {
+      const speaker = (this.getAttribute("speaker") || "").trim();
+      if (!speaker) {
+        this._requested = null;
+        this._show("error", "No speaker given: set the speaker attribute, e.g. speaker=\"ben-wallace\".");
+        return;
+      }
+      let url;
+      try {
+        url = this._requestUrl(speaker);
+      } catch {
+        this._show("error", "The api attribute is not a valid URL.");
+        return;
+      }
+      if (url === this._requested) return; // already requested for these attributes
+      this._requested = url;
+      this._load(url, speaker);
+    }
+
+    async _load(url, speaker) {
+      if (this._controller) this._controller.abort();
+      const controller = new AbortController();
+      this._controller = controller;
+      this._title.textContent = speaker;
+      this._section.setAttribute("aria-label", `Latest quotes by ${speaker}`);
+      this._show("loading", "Loading quotes\u2026");
+      try {
+        const response = await fetch(url, {
+          headers: { Accept: "application/json" }, // a CORS-safelisted header: no preflight
+          credentials: "omit",
+          signal: controller.signal,
+        });
+        if (!response.ok) {
+          this._show("error", `Could not load quotes: ${await problemMessage(response)}`);
+          return;
+        }
+        const page = await response.json();
+        if (controller.signal.aborted) return;
+        this._render(page, speaker);
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        this._show("error", "Could not reach the quote service. Please try again later.");
+      } finally {
+        if (this._controller === controller) this._controller = null;
+      }
+    }
+
+    _show(state, message) {
+      this.setAttribute("data-state", state);
+      this._section.setAttribute("aria-busy", String(state === "loading"));
+      this._status.textContent = message;
+      if (state !== "ready") this._list.replaceChildren();
+    }
+
+    _render(page, requested) {
+      const quotes = Array.isArray(page && page.items) ? page.items : [];
+      const first = quotes.find((quote) => quote.speaker && quote.speaker.name);
+      const name = first ? first.speaker.name : requested;
+      this._title.textContent = name;
+      this._section.setAttribute("aria-label", `Latest quotes by ${name}`);
+      if (quotes.length === 0) {
+        this._show("empty", `No quotes by ${name} yet.`);
+        return;
+      }
+      const lang = this._lang;
+      this._list.replaceChildren(...quotes.map((quote) => this._quoteItem(quote, lang)));
+      const count = quotes.length === 1 ? "1 quote" : `${quotes.length} quotes`;
+      this._show("ready", `Showing ${count} by ${name}.`);
+    }
+
+    _quoteItem(quote, lang) {
+      const item = el("li", { class: `quote ${quote.type || ""}`.trim(), part: "quote" });
+      const figure = el("figure");
+      const blockquote = el("blockquote", { part: "text" });
+      const appearances = Array.isArray(quote.appearances) ? quote.appearances : [];
+      const link = appearances.map((a) => safeHttpUrl(a.url)).find(Boolean);
+      if (link) blockquote.setAttribute("cite", link);
+      blockquote.append(el("p", {}, quote.text));
+      if (quote.type === "indirect") blockquote.append(el("span", { class: "kind" }, "Reported speech"));
+      figure.append(blockquote, this._caption(quote, appearances.slice(0, MAX_SOURCES), lang));
+      item.append(figure);
+      return item;
+    }
+
+    _caption(quote, appearances, lang) {
+      const caption = el("figcaption");
+      const speaker = el("span", { class: "speaker", part: "speaker" }, quote.speaker ? quote.speaker.name : "Unknown speaker");
+      caption.append(speaker);
+      if (quote.role) caption.append(el("span", { class: "role" }, quote.role));
+      for (const appearance of appearances) caption.append(this._source(appearance, lang));
+      return caption;
+    }
+
+    /** The article's source and date, linked to the article: where it was published, or (when
+     * the index has no URL for it, or only an unsafe one) its copy in the API, text and offsets. */
+    _source(appearance, lang) {
+      const line = el("span", { class: "source", part: "source" });
+      const published = safeHttpUrl(appearance.url);
+      const stored = appearance.article_id && this._base
+        ? new URL(`articles/${encodeURIComponent(appearance.article_id)}`, this._base).href
+        : null;
+      const url = published || stored;
+      const label = appearance.source || appearance.title || (published ? new URL(published).hostname : "Article");
+      const cite = el("cite");
+      if (url) {
+        const describe = appearance.title && appearance.title !== label ? `${appearance.title} (${label})` : label;
+        const where = published ? "opens in a new tab" : "the article as stored by quoteapi, opens in a new tab";
+        cite.append(el("a", { href: url, target: "_blank", rel: "noopener noreferrer", "aria-label": `${describe}, ${where}` }, label));
+      } else {
+        cite.textContent = label;
+      }
+      line.append(cite);
+      if (appearance.published) {
+        line.append(document.createTextNode(" \u00b7 "));
+        line.append(el("time", { datetime: appearance.published }, formatDate(appearance.published, lang)));
+      }
+      return line;
+    }
+  }
+
+  customElements.define(TAG, QuoteWidget);
+})();
