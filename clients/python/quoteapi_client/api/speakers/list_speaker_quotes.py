@@ -1,0 +1,341 @@
+import datetime
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.list_speaker_quotes_sort import ListSpeakerQuotesSort
+from ...models.list_speaker_quotes_type import ListSpeakerQuotesType
+from ...models.problem import Problem
+from ...models.quote_page import QuotePage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    name: str,
+    *,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    q: str | Unset = UNSET,
+    type_: ListSpeakerQuotesType | Unset = UNSET,
+    role: str | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    source: str | Unset = UNSET,
+    sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params["q"] = q
+
+    json_type_: str | Unset = UNSET
+    if not isinstance(type_, Unset):
+        json_type_ = type_.value
+
+    params["type"] = json_type_
+
+    params["role"] = role
+
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
+        json_from_ = from_.isoformat()
+    params["from"] = json_from_
+
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
+        json_to = to.isoformat()
+    params["to"] = json_to
+
+    params["source"] = source
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/speakers/{name}/quotes".format(
+            name=quote(str(name), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | QuotePage:
+    if response.status_code == 200:
+        response_200 = QuotePage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | QuotePage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    q: str | Unset = UNSET,
+    type_: ListSpeakerQuotesType | Unset = UNSET,
+    role: str | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    source: str | Unset = UNSET,
+    sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+) -> Response[Any | Problem | QuotePage]:
+    """List a speaker's quotes
+
+     The quotes attributed to one speaker, newest first (or by relevance to `q`), each with
+    its role and every article carrying it, with offsets. Filters combine with AND.
+
+    Args:
+        name (str):
+        limit (int | Unset):  Default: 20. Example: 20.
+        offset (int | Unset):  Default: 0. Example: 0.
+        q (str | Unset):  Example: disarray.
+        type_ (ListSpeakerQuotesType | Unset):  Example: direct.
+        role (str | Unset):  Example: Defence Secretary.
+        from_ (datetime.date | Unset):  Example: 2022-03-01.
+        to (datetime.date | Unset):  Example: 2022-03-31.
+        source (str | Unset):  Example: Express.
+        sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | QuotePage]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        limit=limit,
+        offset=offset,
+        q=q,
+        type_=type_,
+        role=role,
+        from_=from_,
+        to=to,
+        source=source,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    q: str | Unset = UNSET,
+    type_: ListSpeakerQuotesType | Unset = UNSET,
+    role: str | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    source: str | Unset = UNSET,
+    sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+) -> Any | Problem | QuotePage | None:
+    """List a speaker's quotes
+
+     The quotes attributed to one speaker, newest first (or by relevance to `q`), each with
+    its role and every article carrying it, with offsets. Filters combine with AND.
+
+    Args:
+        name (str):
+        limit (int | Unset):  Default: 20. Example: 20.
+        offset (int | Unset):  Default: 0. Example: 0.
+        q (str | Unset):  Example: disarray.
+        type_ (ListSpeakerQuotesType | Unset):  Example: direct.
+        role (str | Unset):  Example: Defence Secretary.
+        from_ (datetime.date | Unset):  Example: 2022-03-01.
+        to (datetime.date | Unset):  Example: 2022-03-31.
+        source (str | Unset):  Example: Express.
+        sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | QuotePage
+    """
+
+    return sync_detailed(
+        name=name,
+        client=client,
+        limit=limit,
+        offset=offset,
+        q=q,
+        type_=type_,
+        role=role,
+        from_=from_,
+        to=to,
+        source=source,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    q: str | Unset = UNSET,
+    type_: ListSpeakerQuotesType | Unset = UNSET,
+    role: str | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    source: str | Unset = UNSET,
+    sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+) -> Response[Any | Problem | QuotePage]:
+    """List a speaker's quotes
+
+     The quotes attributed to one speaker, newest first (or by relevance to `q`), each with
+    its role and every article carrying it, with offsets. Filters combine with AND.
+
+    Args:
+        name (str):
+        limit (int | Unset):  Default: 20. Example: 20.
+        offset (int | Unset):  Default: 0. Example: 0.
+        q (str | Unset):  Example: disarray.
+        type_ (ListSpeakerQuotesType | Unset):  Example: direct.
+        role (str | Unset):  Example: Defence Secretary.
+        from_ (datetime.date | Unset):  Example: 2022-03-01.
+        to (datetime.date | Unset):  Example: 2022-03-31.
+        source (str | Unset):  Example: Express.
+        sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | QuotePage]
+    """
+
+    kwargs = _get_kwargs(
+        name=name,
+        limit=limit,
+        offset=offset,
+        q=q,
+        type_=type_,
+        role=role,
+        from_=from_,
+        to=to,
+        source=source,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    q: str | Unset = UNSET,
+    type_: ListSpeakerQuotesType | Unset = UNSET,
+    role: str | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    source: str | Unset = UNSET,
+    sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+) -> Any | Problem | QuotePage | None:
+    """List a speaker's quotes
+
+     The quotes attributed to one speaker, newest first (or by relevance to `q`), each with
+    its role and every article carrying it, with offsets. Filters combine with AND.
+
+    Args:
+        name (str):
+        limit (int | Unset):  Default: 20. Example: 20.
+        offset (int | Unset):  Default: 0. Example: 0.
+        q (str | Unset):  Example: disarray.
+        type_ (ListSpeakerQuotesType | Unset):  Example: direct.
+        role (str | Unset):  Example: Defence Secretary.
+        from_ (datetime.date | Unset):  Example: 2022-03-01.
+        to (datetime.date | Unset):  Example: 2022-03-31.
+        source (str | Unset):  Example: Express.
+        sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | QuotePage
+    """
+
+    return (
+        await asyncio_detailed(
+            name=name,
+            client=client,
+            limit=limit,
+            offset=offset,
+            q=q,
+            type_=type_,
+            role=role,
+            from_=from_,
+            to=to,
+            source=source,
+            sort=sort,
+        )
+    ).parsed

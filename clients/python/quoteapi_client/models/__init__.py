@@ -1,0 +1,67 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .appearance import Appearance
+from .appearance_cue_type_1_type_0 import AppearanceCueType1Type0
+from .article import Article
+from .article_in import ArticleIn
+from .extract_in import ExtractIn
+from .extract_result import ExtractResult
+from .extracted_quote import ExtractedQuote
+from .extracted_quote_cue_type_1_type_0 import ExtractedQuoteCueType1Type0
+from .extracted_quote_speaker_type_1_type_0 import ExtractedQuoteSpeakerType1Type0
+from .extracted_quote_type import ExtractedQuoteType
+from .extracted_speaker import ExtractedSpeaker
+from .extracted_speaker_kind import ExtractedSpeakerKind
+from .extracted_speaker_mention_type_1_type_0 import ExtractedSpeakerMentionType1Type0
+from .field_error import FieldError
+from .health import Health
+from .health_status import HealthStatus
+from .list_speaker_quotes_sort import ListSpeakerQuotesSort
+from .list_speaker_quotes_type import ListSpeakerQuotesType
+from .problem import Problem
+from .quote import Quote
+from .quote_page import QuotePage
+from .quote_speaker_type_1_type_0 import QuoteSpeakerType1Type0
+from .quote_type import QuoteType
+from .role import Role
+from .search_quotes_sort import SearchQuotesSort
+from .search_quotes_type import SearchQuotesType
+from .speaker import Speaker
+from .speaker_kind import SpeakerKind
+from .speaker_page import SpeakerPage
+from .speaker_ref import SpeakerRef
+from .text_span import TextSpan
+
+__all__ = (
+    "Appearance",
+    "AppearanceCueType1Type0",
+    "Article",
+    "ArticleIn",
+    "ExtractedQuote",
+    "ExtractedQuoteCueType1Type0",
+    "ExtractedQuoteSpeakerType1Type0",
+    "ExtractedQuoteType",
+    "ExtractedSpeaker",
+    "ExtractedSpeakerKind",
+    "ExtractedSpeakerMentionType1Type0",
+    "ExtractIn",
+    "ExtractResult",
+    "FieldError",
+    "Health",
+    "HealthStatus",
+    "ListSpeakerQuotesSort",
+    "ListSpeakerQuotesType",
+    "Problem",
+    "Quote",
+    "QuotePage",
+    "QuoteSpeakerType1Type0",
+    "QuoteType",
+    "Role",
+    "SearchQuotesSort",
+    "SearchQuotesType",
+    "Speaker",
+    "SpeakerKind",
+    "SpeakerPage",
+    "SpeakerRef",
+    "TextSpan",
+)

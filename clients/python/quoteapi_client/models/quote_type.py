@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class QuoteType(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+    def __str__(self) -> str:
+        return str(self.value)
