@@ -1,6 +1,7 @@
 """The store: articles with their quotes, all-or-nothing, idempotent, replaced, deleted; one
 quote across articles; roles over time. Hand-made quotes, no NLP; every test on both backends."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -125,6 +126,17 @@ def test_different_quotes_and_other_speakers_stay_apart(index: Index) -> None:
     assert index.speaker("Boris Johnson").quote_count == 3
     assert index.speaker("Ben Wallace").quote_count == 1
     assert index.health()["quotes"] == 4
+
+
+def test_an_unnamed_speaker_is_no_speaker_of_the_index(index: Index) -> None:
+    """"experts" said it, as the article puts it: the quote is kept, but "experts" of one article
+    and of another are not one speaker."""
+    quote = quote_of(T0, "fully qualifies as a war crime", None, mention="He")
+    unnamed = replace(quote, speaker=replace(quote.speaker, name="experts", named=False))
+    index.ingest(ArticleIn(text=T0, id="000"), [unnamed])
+    (stored,) = index.quotes(QuoteQuery()).items
+    assert stored.speaker is None
+    assert index.speakers("experts").total == 0
 
 
 def test_deleting_an_article_keeps_the_quote_the_other_carries(index: Index) -> None:

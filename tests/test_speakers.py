@@ -54,7 +54,7 @@ def test_seed_speaker_name_role_and_mention(seed_docs, name, quote):
     mention = _mention(doc, quote)
     speaker = resolve_speaker(doc, mention)
     assert speaker is not None
-    assert _norm(speaker.name) == _norm(quote["speaker"])
+    assert _norm(speaker.proper_name) == _norm(quote["speaker"])  # null: never named
     assert _norm(speaker.role) == _norm(quote["role"])
     assert speaker.mention.text == quote["mention"]
     assert doc.text[speaker.mention.start : speaker.mention.end] == quote["mention"]
@@ -138,16 +138,24 @@ def test_campaign_description_names_the_campaign(parse):
     assert resolve_speaker(doc, _span(doc, "the campaign")).name == "Trump campaign"
 
 
-def test_unresolvable_description_stays_nameless(parse):
+def test_unresolvable_description_is_its_own_unnamed_name(parse):
     doc = parse("Senator Ted Cruz spoke on Monday. A source said the deal was dead.")
     speaker = resolve_speaker(doc, _span(doc, "A source"))
-    assert speaker.name is None
+    assert (speaker.name, speaker.named, speaker.proper_name) == ("A source", False, None)
     assert speaker.kind is SpeakerKind.PERSON
+    assert speaker.to_dict()["named"] is False
 
 
 def test_plural_description_is_not_one_speaker(parse):
     doc = parse("The White House denied the report. Human rights groups said it was true.")
-    assert resolve_speaker(doc, _span(doc, "Human rights groups")).name is None
+    speaker = resolve_speaker(doc, _span(doc, "Human rights groups"))
+    assert (speaker.name, speaker.proper_name) == ("Human rights groups", None)
+
+
+def test_unresolvable_pronoun_has_no_name(parse):
+    doc = parse("It was late. They said the deal was dead.")
+    speaker = resolve_speaker(doc, _span(doc, "They"))
+    assert (speaker.name, speaker.named, speaker.to_dict()["named"]) == (None, False, False)
 
 
 def test_headline_words_do_not_join_the_name(parse):

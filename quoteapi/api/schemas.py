@@ -439,7 +439,17 @@ class ExtractInSchema(Schema):
 
 class ExtractedSpeakerSchema(Schema):
     name = fields.String(
-        required=True, allow_none=True, **doc("Canonical name (null: unresolved).", "Ben Wallace")
+        required=True,
+        allow_none=True,
+        **doc(
+            "Canonical name; for a speaker the text never names, its description as written "
+            "(\"experts\"); null for a pronoun that could not be resolved.",
+            "Ben Wallace",
+        ),
+    )
+    named = fields.Boolean(
+        required=True,
+        **doc("Whether name is the name of a person or organisation (false: a description).", True),
     )
     role = fields.String(
         required=True, allow_none=True, **doc("Role the text gives.", "Defence Secretary")

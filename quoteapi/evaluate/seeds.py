@@ -134,7 +134,7 @@ def check_quote(document: str, expected: dict[str, Any], quotes: Sequence[Quote]
 
 
 def speaker_name(quote: Quote) -> str | None:
-    return quote.speaker.name if quote.speaker else None
+    return quote.speaker.proper_name if quote.speaker else None
 
 
 def speaker_role(quote: Quote) -> str | None:

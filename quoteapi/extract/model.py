@@ -35,17 +35,29 @@ class TextSpan:
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who said it: ``name`` is the canonical name after coreference (None when unresolved),
-    ``mention`` the words at the cue ("He", "the prime minister", "Mr Rivers")."""
+    """Who said it: ``name`` is the canonical name after coreference, ``mention`` the words at
+    the cue ("He", "the prime minister", "Mr Rivers").
+
+    ``named`` is False when the article never names the speaker and ``name`` is its description
+    as written ("experts", "a senior official", "Police"): true to the article, but no person or
+    organisation to gather quotes under. ``name`` is None when the mention is a pronoun that could
+    not be resolved."""
 
     name: str | None
     role: str | None = None
     mention: TextSpan | None = None
     kind: SpeakerKind = SpeakerKind.UNKNOWN
+    named: bool = True
+
+    @property
+    def proper_name(self) -> str | None:
+        """``name`` when it names a person or organisation: what the index gathers quotes under."""
+        return self.name if self.named else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
+            "named": self.proper_name is not None,
             "role": self.role,
             "kind": self.kind.value,
             "mention": self.mention.to_dict() if self.mention else None,

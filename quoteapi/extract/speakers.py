@@ -26,8 +26,9 @@ from .roles import person_nouns
 def resolve_speaker(doc: Doc, mention: Span | None, cue: Span | None = None) -> Speaker | None:
     """Resolve the speaker ``mention`` found at ``cue`` to a canonical name, role and kind.
 
-    Returns None when there is no mention; a Speaker whose ``name`` is None when the mention
-    cannot be resolved with confidence ("a source", "voice recordings from soldiers").
+    Returns None when there is no mention. A description that names no one the article names
+    ("experts", "a source") is its own name, with ``named`` False; a pronoun that cannot be
+    resolved with confidence has no name.
     """
     if mention is None:
         return None
@@ -38,7 +39,8 @@ def resolve_speaker(doc: Doc, mention: Span | None, cue: Span | None = None) -> 
     cast = cast_of(doc)
     entity = resolve_entity(cast, span)
     if entity is None:
-        return Speaker(name=None, mention=text_span, kind=_unresolved_kind(span))
+        return Speaker(name=None if _is_pronoun(span) else span.text, mention=text_span,
+                       kind=_unresolved_kind(span), named=False)
     role = entity.role if entity.kind is SpeakerKind.PERSON else None
     return Speaker(name=entity.name, role=role, mention=text_span, kind=entity.kind)
 
@@ -48,11 +50,15 @@ def resolve_entity(cast: Cast, span: Span) -> Entity | None:
     named = _named(cast, span)
     if named is not None:
         return _with_conjuncts(cast, span, named)
-    if span.root.pos_ == "PRON" or span.root.lower_ in PRONOUN_GENDER:
+    if _is_pronoun(span):
         return resolve_pronoun(cast, span.root.i)
     if span.root.pos_ == "PROPN" or (span.root.is_title and span.root.pos_ == "NOUN"):
         return _unlisted_name(cast, span) or resolve_description(cast, span)
     return resolve_description(cast, span) if is_description(span) else None
+
+
+def _is_pronoun(span: Span) -> bool:
+    return span.root.pos_ == "PRON" or span.root.lower_ in PRONOUN_GENDER
 
 
 def _trim(mention: Span) -> Span | None:

@@ -64,13 +64,13 @@ def attribute(resolver: SpeakerResolver, quotes: list[ExtractedQuote]) -> list[A
     speakers: list[Speaker | None] = []
     for quote in quotes:
         spk = quote.speaker
-        found = spk and resolver.resolve(spk.name, spk.kind.value, _mention(quote))
+        found = spk and resolver.resolve(spk.proper_name, spk.kind.value, _mention(quote))
         speakers.append(found or None)
         role = clean_role(spk.role) if spk else None
         if found and role:
             resolver.note_role(found, role)
     for index, quote in enumerate(quotes):
-        if speakers[index] is None and quote.speaker and quote.speaker.name is None:
+        if speakers[index] is None and quote.speaker and quote.speaker.proper_name is None:
             speakers[index] = resolver.resolve_description(_mention(quote))
     article_roles: dict[int, str] = {}
     for quote, speaker in zip(quotes, speakers):

@@ -664,10 +664,15 @@ export interface components {
         };
         ExtractedSpeaker: {
             /**
-             * @description Canonical name (null: unresolved).
+             * @description Canonical name; for a speaker the text never names, its description as written ("experts"); null for a pronoun that could not be resolved.
              * @example Ben Wallace
              */
             name: string | null;
+            /**
+             * @description Whether name is the name of a person or organisation (false: a description).
+             * @example true
+             */
+            named: boolean;
             /**
              * @description Role the text gives.
              * @example Defence Secretary

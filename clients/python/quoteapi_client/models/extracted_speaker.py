@@ -19,7 +19,9 @@ T = TypeVar("T", bound="ExtractedSpeaker")
 class ExtractedSpeaker:
     """
     Attributes:
-        name (None | str): Canonical name (null: unresolved). Example: Ben Wallace.
+        name (None | str): Canonical name; for a speaker the text never names, its description as written ("experts");
+            null for a pronoun that could not be resolved. Example: Ben Wallace.
+        named (bool): Whether name is the name of a person or organisation (false: a description). Example: True.
         role (None | str): Role the text gives. Example: Defence Secretary.
         kind (ExtractedSpeakerKind): Person or organisation. Example: person.
         mention (ExtractedSpeakerMentionType1Type0 | None | TextSpan): Words naming the speaker at the cue. Example:
@@ -27,6 +29,7 @@ class ExtractedSpeaker:
     """
 
     name: None | str
+    named: bool
     role: None | str
     kind: ExtractedSpeakerKind
     mention: ExtractedSpeakerMentionType1Type0 | None | TextSpan
@@ -37,6 +40,8 @@ class ExtractedSpeaker:
 
         name: None | str
         name = self.name
+
+        named = self.named
 
         role: None | str
         role = self.role
@@ -56,6 +61,7 @@ class ExtractedSpeaker:
         field_dict.update(
             {
                 "name": name,
+                "named": named,
                 "role": role,
                 "kind": kind,
                 "mention": mention,
@@ -77,6 +83,8 @@ class ExtractedSpeaker:
             return cast(None | str, data)
 
         name = _parse_name(d.pop("name"))
+
+        named = d.pop("named")
 
         def _parse_role(data: object) -> None | str:
             if data is None:
@@ -112,6 +120,7 @@ class ExtractedSpeaker:
 
         extracted_speaker = cls(
             name=name,
+            named=named,
             role=role,
             kind=kind,
             mention=mention,
