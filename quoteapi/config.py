@@ -1,12 +1,31 @@
-"""Settings, read from the environment (QUOTEAPI_*) with defaults that need no configuration."""
+"""Settings, read from the environment (QUOTEAPI_*) with defaults that need no configuration.
+This is the one place that reads QUOTEAPI_* variables."""
 
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import QuoteapiError
+
 
 def _env_list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def _env_number(name: str, default: float, kind: type = int) -> float:
+    """The number in ``name``, or ``default`` when unset; a clear error naming the variable when
+    it holds something else."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = kind(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        what = "a whole number" if kind is int else "a number"
+        raise QuoteapiError(f"{name}={value!r}: set it to {what} (0 or more), or unset it")
+    return number
 
 
 def default_database_url() -> str:
@@ -24,7 +43,21 @@ class Settings:
         default_factory=lambda: os.environ.get("QUOTEAPI_DATABASE_URL") or default_database_url()
     )
     api_keys: list[str] = field(default_factory=lambda: _env_list("QUOTEAPI_API_KEYS"))
-    max_article_bytes: int = field(default_factory=lambda: int(os.environ.get("QUOTEAPI_MAX_ARTICLE_BYTES", 5_000_000)))
+    max_article_bytes: int = field(
+        default_factory=lambda: _env_number("QUOTEAPI_MAX_ARTICLE_BYTES", 5_000_000)
+    )
+    # bytes of an API request body (200,000 JSON-escaped characters fit in the default)
+    max_request_bytes: int = field(
+        default_factory=lambda: _env_number("QUOTEAPI_MAX_CONTENT_LENGTH", 4 * 1024 * 1024)
+    )
+    # how long the API remembers speaker lookups (api/memo.py) and whole GET pages
+    # (api/pagecache.py), per worker; 0 turns either off
+    memo_seconds: float = field(
+        default_factory=lambda: _env_number("QUOTEAPI_MEMO_SECONDS", 10.0, float)
+    )
+    page_cache_seconds: float = field(
+        default_factory=lambda: _env_number("QUOTEAPI_PAGE_CACHE_SECONDS", 10.0, float)
+    )
     broker_url: str = field(
         default_factory=lambda: os.environ.get("QUOTEAPI_BROKER_URL", "redis://127.0.0.1:6379/0")
     )

@@ -5,9 +5,6 @@ Configuration is ``DefaultConfig``, then the QUOTEAPI_* environment (``quoteapi.
 """
 
 import http
-import importlib
-import importlib.util
-import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,7 +15,7 @@ from flask_smorest.utils import prepare_response
 from flask_swagger_ui import get_swaggerui_blueprint
 
 from ..config import settings
-from . import articles, caching, errors, extract, health, pagecache, quotes, speakers
+from . import articles, caching, errors, extract, health, pagecache, quotes, speakers, widget
 from .auth import API_KEY_HEADER, SECURITY_SCHEMES
 from .context import EXTENSION
 from .errors import PROBLEM_JSON
@@ -54,12 +51,7 @@ class DefaultConfig:
         },
         "components": {"securitySchemes": SECURITY_SCHEMES},
     }
-    MAX_CONTENT_LENGTH = (
-        4 * 1024 * 1024
-    )  # bytes of a request body (200,000 escaped characters fit); QUOTEAPI_MAX_CONTENT_LENGTH
     DOCS_PATH = "/docs"
-    MEMO_SECONDS = 10.0  # see memo.py; QUOTEAPI_MEMO_SECONDS
-    PAGE_CACHE_SECONDS = 10.0  # see pagecache.py; QUOTEAPI_PAGE_CACHE_SECONDS
 
 
 class ProblemApi(Api):
@@ -96,7 +88,7 @@ def create_app(config: Mapping[str, Any] | None = None, index: "Index | None" = 
     api = ProblemApi(app)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
-    register_widget(app)
+    app.register_blueprint(widget.bp)
     app.register_blueprint(
         get_swaggerui_blueprint(
             app.config["DOCS_PATH"], "/openapi.json", config={"app_name": "quoteapi"}
@@ -121,20 +113,10 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     current = settings()
     app.config["DATABASE_URL"] = current.database_url
     app.config["API_KEYS"] = current.api_keys
-    if limit := os.environ.get("QUOTEAPI_MAX_CONTENT_LENGTH"):
-        app.config["MAX_CONTENT_LENGTH"] = int(limit)
-    for name in ("MEMO_SECONDS", "PAGE_CACHE_SECONDS"):
-        if seconds := os.environ.get(f"QUOTEAPI_{name}"):
-            app.config[name] = float(seconds)
+    app.config["MAX_CONTENT_LENGTH"] = current.max_request_bytes
+    app.config["MEMO_SECONDS"] = current.memo_seconds  # see memo.py
+    app.config["PAGE_CACHE_SECONDS"] = current.page_cache_seconds  # see pagecache.py
     app.config.update(overrides or {})
-
-
-def register_widget(app: Flask) -> None:
-    """The widget's blueprint (quoteapi/api/widget.py, when present: it is built separately)."""
-    if importlib.util.find_spec(f"{__package__}.widget") is None:
-        return
-    widget = importlib.import_module(f"{__package__}.widget")
-    app.register_blueprint(getattr(widget, "blp", None) or widget.bp)
 
 
 def cors_for_reads_only(response: Response) -> Response:
