@@ -8,15 +8,15 @@ same database (PostgreSQL for several machines); a worker keeps one ``Index`` pe
 """
 
 import dataclasses
-from datetime import date
 from typing import Any
 
 from celery import Celery
 
 from .config import settings
 from .errors import QuoteapiError
-from .extract.model import Quote, QuoteType, Speaker, SpeakerKind, TextSpan
-from .index import ArticleIn, Index
+from .extract.model import Quote
+from .index import Index
+from .index.ingest import article_from_json
 
 
 def make_app(broker_url: str | None = None) -> Celery:
@@ -48,41 +48,19 @@ def ingest_article(
     article: dict[str, Any], quotes: list[dict[str, Any]] | None = None,
     database_url: str | None = None,
 ) -> dict[str, Any]:
-    """Ingest one article (ArticleIn's fields; "published" as YYYY-MM-DD), extracting its quotes
-    unless given (as ``Quote.to_dict()``). Bad input answers ``{"error": reason}``."""
+    """Ingest one article (a JSON article as `quoteapi ingest` reads them: "text", "id", "title",
+    "url", "source", "published" as YYYY-MM-DD), extracting its quotes unless given (as
+    ``Quote.to_dict()``). Bad input answers ``{"error": reason}``."""
     try:
-        article_in = article_from_dict(article)
-        given = [quote_from_dict(quote) for quote in quotes] if quotes is not None else None
+        article_in = article_from_json(article)
+        given = [Quote.from_dict(quote) for quote in quotes] if quotes is not None else None
         result = _index(database_url).ingest(article_in, given)
     except QuoteapiError as error:
-        return {"article_id": article.get("id"), "error": error.message}
+        return {"article_id": _id(article), "error": error.message}
     except (KeyError, TypeError, ValueError) as error:
-        return {"article_id": article.get("id"), "error": f"malformed task: {error!r}"}
+        return {"article_id": _id(article), "error": f"malformed task: {error!r}"}
     return dataclasses.asdict(result)
 
 
-def article_from_dict(data: dict[str, Any]) -> ArticleIn:
-    published = data.get("published")
-    return ArticleIn(
-        text=data["text"], id=data.get("id"), title=data.get("title"), url=data.get("url"),
-        source=data.get("source"), published=date.fromisoformat(published) if published else None,
-    )
-
-
-def quote_from_dict(data: dict[str, Any]) -> Quote:
-    """The inverse of ``Quote.to_dict()``."""
-    speaker = data.get("speaker")
-    return Quote(
-        text=data["text"], type=QuoteType(data["type"]),
-        spans=tuple((int(start), int(end)) for start, end in data["spans"]),
-        cue=_span(data.get("cue")),
-        speaker=Speaker(
-            name=speaker.get("name"), role=speaker.get("role"),
-            kind=SpeakerKind(speaker.get("kind", "unknown")), mention=_span(speaker.get("mention")),
-        ) if speaker else None,
-        confidence=float(data.get("confidence", 0.5)),
-    )
-
-
-def _span(data: dict[str, Any] | None) -> TextSpan | None:
-    return TextSpan(data["text"], int(data["start"]), int(data["end"])) if data else None
+def _id(article: Any) -> Any:
+    return article.get("id") if isinstance(article, dict) else None

@@ -215,3 +215,16 @@ def test_surname_alone_joins_the_full_name(parse):
     )
     assert resolve_speaker(doc, _span(doc, "Ham", 1)).name == "Norman Ham"
     assert resolve_speaker(doc, _span(doc, "he")).name == "Norman Ham"
+
+
+def test_quote_dicts_round_trip_with_an_unnamed_speaker():
+    """Celery tasks carry quotes as JSON: an unnamed speaker must stay unnamed on the way."""
+    from quoteapi.extract.model import Quote, QuoteType, Speaker, TextSpan
+
+    quote = Quote(
+        "the deal was dead", QuoteType.INDIRECT, ((20, 37),), TextSpan("said", 15, 19),
+        Speaker("A source", None, TextSpan("A source", 6, 14), SpeakerKind.PERSON, named=False),
+        confidence=0.8,
+    )
+    again = Quote.from_dict(quote.to_dict())
+    assert again == quote and again.speaker.proper_name is None

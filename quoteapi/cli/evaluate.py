@@ -9,6 +9,7 @@ import click
 
 from ..evaluate.polnear import evaluate_polnear
 from ..evaluate.seeds import DEFAULT_SEEDS, scorecard
+from .extract import batch_size_option, n_process_option
 
 EXISTING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -43,8 +44,8 @@ def seeds(seeds_dir: Path, as_json: bool) -> None:
     help="JSON Lines of the referents of pronoun/description sources (e.g. dev_resolved.jsonl).",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=8, show_default=True)
-@click.option("--n-process", type=click.IntRange(min=1), default=1, show_default=True)
+@batch_size_option
+@n_process_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option(
     "--details",

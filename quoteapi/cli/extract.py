@@ -69,22 +69,21 @@ class Inputs:
             yield text
 
 
-@click.command()
-@click.argument("files", nargs=-1, required=True)
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=8,
-    show_default=True,
+# How spaCy parses a batch of texts (nlp.pipe); `quoteapi eval polnear` takes the same options.
+batch_size_option = click.option(
+    "--batch-size", type=click.IntRange(min=1), default=8, show_default=True,
     help="Texts parsed together.",
 )
-@click.option(
-    "--n-process",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
+n_process_option = click.option(
+    "--n-process", type=click.IntRange(min=1), default=1, show_default=True,
     help="Parser processes.",
 )
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@batch_size_option
+@n_process_option
 def extract(files: tuple[str, ...], batch_size: int, n_process: int) -> None:
     """Print the quotes of each text FILE (UTF-8; `-` reads stdin) as one JSON line:
     {"id": FILE name without extension, "quotes": [...]}; offsets count characters."""

@@ -32,6 +32,10 @@ class TextSpan:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "TextSpan | None":
+        return cls(data["text"], int(data["start"]), int(data["end"])) if data else None
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -62,6 +66,15 @@ class Speaker:
             "kind": self.kind.value,
             "mention": self.mention.to_dict() if self.mention else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "Speaker | None":
+        if not data:
+            return None
+        return cls(
+            name=data.get("name"), role=data.get("role"), mention=TextSpan.from_dict(data.get("mention")),
+            kind=SpeakerKind(data.get("kind", "unknown")), named=data.get("named", True),
+        )
 
 
 @dataclass(frozen=True)
@@ -94,3 +107,13 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "confidence": round(self.confidence, 3),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Quote":
+        """The inverse of ``to_dict`` (a Celery task's quotes arrive as JSON)."""
+        return cls(
+            text=data["text"], type=QuoteType(data["type"]),
+            spans=tuple((int(start), int(end)) for start, end in data["spans"]),
+            cue=TextSpan.from_dict(data.get("cue")), speaker=Speaker.from_dict(data.get("speaker")),
+            confidence=float(data.get("confidence", 0.5)),
+        )
