@@ -107,3 +107,20 @@ def test_page_cache_answers_repeats_and_forgets_on_writes(client):
     client.post("/articles", json={"text": TEXT}, headers=AUTH)
     fresh = client.get("/quotes")
     assert fresh.headers["X-Cache"] == "MISS" and fresh.get_json()["total"] > 0
+
+
+def test_a_write_forgets_remembered_names_even_without_the_page_cache(tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "API_KEYS": [KEY],
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'm.sqlite3'}",
+            "PAGE_CACHE_SECONDS": 0,
+            "MEMO_SECONDS": 60,
+        }
+    )
+    client = app.test_client()
+    article = client.post("/articles", json={"text": TEXT}, headers=AUTH).get_json()
+    assert client.get("/speakers/wallace").status_code == 200  # now remembered
+    assert client.delete(f"/articles/{article['id']}", headers=AUTH).status_code == 204
+    assert client.get("/speakers/wallace").status_code == 404

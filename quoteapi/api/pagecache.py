@@ -72,14 +72,13 @@ def serve_cached() -> Response | None:
 def remember(response: Response) -> Response:
     """After the view: keep a fresh 200 body; a successful write empties this worker's caches."""
     cache = _cache()
-    if not cache.seconds:
-        return response
     if request.method in ("POST", "PUT", "PATCH", "DELETE") and response.status_code < 400:
         with cache.lock:
             cache.pages.clear()
-        memo.forget()
+        memo.forget()  # the name lookups too, whether or not pages are cached
     elif (
-        request.method == "GET"
+        cache.seconds
+        and request.method == "GET"
         and _cacheable()
         and response.status_code == 200
         and HIT_HEADER not in response.headers
