@@ -171,6 +171,20 @@ def test_word_quoted_by_a_verb_of_judgement_is_mixed(extract: Extract) -> None:
     assert (quote.type, quote.cue.text, quote.speaker.mention.text) == (M, "called", "Critics")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The minister told Sky News the army planned to “shell the cities, in some cases”.",
+     "the army planned to “shell the cities, in some cases”"),
+    ("He warned that the troops would “break the city” within days.", "the troops would “break the city”"),
+    ("She said “the deal is dead” and walked out.", "“the deal is dead”"),
+])
+def test_a_mixed_quote_keeps_both_marks_of_its_fragment(
+    extract: Extract, text: str, expected: str
+) -> None:
+    (quote,) = extract(text)
+    assert quote.type is M and expected in quote.text
+    assert quote.text.count("“") == quote.text.count("”")
+
+
 def test_unbalanced_mark_spoils_only_its_paragraph(extract: Extract) -> None:
     text = (
         "“The roads are blocked,” the officer said.\n\n"

@@ -7,14 +7,19 @@ verb governing the quoted words ("called the deal “a disaster”"), or the quo
 (the same speaker going on). Anything else (scare quotes, quoted titles) is left out.
 """
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from .cues import Cue, same_paragraph, speaker_of, text_of, token_pieces, trailing_clause
 from .data import words
 from .found import Found, covers, word_count
 from .leadins import quote_after_colon, quote_of_turn, quote_with_byline
-from .marks import Quoted
+from .marks import MARK_PATTERN, Quoted
 from .model import QuoteType
+
+# a quotation mark right before a quotation's words (doubled apostrophes or backticks first)
+OPENING_MARK_BEFORE = re.compile(r"(?:''|``|[“„\"‘'])$")
 
 # most tokens allowed between a quotation and a cue beside it in the same sentence
 MAX_CUE_GAP = 8
@@ -108,9 +113,24 @@ def _by_clause(doc: Doc, quotation: Quoted, cues: list[Cue], quoted: list[Quoted
         if outside == 0:
             pieces = tuple(piece for q in within for piece in q.pieces)
             return Found(QuoteType.DIRECT, pieces, cue.words, cue.speaker, CONFIDENCE["clause"])
-        return Found(QuoteType.MIXED, _union(cue.content, quotation.pieces), cue.words, cue.speaker,
+        return Found(QuoteType.MIXED, _mixed_pieces(doc, cue.content, quotation), cue.words, cue.speaker,
                      CONFIDENCE["mixed"])
     return None
+
+
+def _mixed_pieces(doc: Doc, clause: tuple[tuple[int, int], ...], quotation: Quoted) -> tuple[tuple[int, int], ...]:
+    """A mixed quote's pieces: the reported clause with the quotation in it, and the quotation's
+    own marks where it opens or closes the clause (the clause's edges lose punctuation, which
+    would keep one mark of “…” and drop the other)."""
+    text = text_of(doc)
+    first, last = quotation.pieces[0][0], quotation.pieces[-1][1]
+    opening = OPENING_MARK_BEFORE.search(text, max(0, first - 2), first)
+    closing = MARK_PATTERN.match(text, last) if quotation.closed else None
+    return tuple(
+        (opening.start() if opening and start == first else start,
+         closing.end() if closing and end == last else end)
+        for start, end in _union(clause, quotation.pieces)
+    )
 
 
 def _union(pieces: tuple[tuple[int, int], ...], more: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
@@ -189,7 +209,7 @@ def _by_governor(doc: Doc, quotation: Quoted, quoted: list[Quoted]) -> Found | N
     first = next(n for n, c in enumerate(after) if c.dep_ in GOVERNOR_OBJECT_DEPS or holds[n])
     tokens = same_paragraph(verb, [t for c in after[first:] if c.dep_ not in GOVERNOR_CUT_DEPS
                                    and not trailing_clause(c) for t in c.subtree])
-    pieces = _union(token_pieces(tokens), quotation.pieces)
+    pieces = _mixed_pieces(doc, token_pieces(tokens), quotation)
     speaker = speaker_of(verb)
     if not listed and (speaker is None or not _is_someone(speaker)):
         return None
