@@ -330,3 +330,24 @@ def test_polnear_dev_smoke(nlp):
     assert scores.recall.total > 0 and scores.precision.total > 0
     assert scores.exact.total == scores.precision.hits  # exact spans are counted over right ones
     assert 0.0 <= scores.f1_speech <= 1.0
+
+
+# The floors on PolNeAR dev; the whole split, about half a minute.
+FLOORS = {
+    "precision": 0.85, "recall_speech": 0.75, "recall_quoted": 0.90, "speaker": 0.90,
+    "speaker_name": 0.85, "speaker_name_resolved": 0.75,
+}
+
+
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason=f"PolNeAR not at {POLNEAR} (../shared is absent)")
+def test_polnear_dev_meets_the_floors(nlp):
+    from quoteapi.evaluate.polnear import evaluate_polnear
+
+    scores = evaluate_polnear(POLNEAR, "dev", POLNEAR / "dev_resolved.jsonl")
+    assert scores.articles > 80 and not scores.failed
+    below = {
+        name: round(getattr(scores, name).value, 3)
+        for name, floor in FLOORS.items()
+        if getattr(scores, name).value < floor
+    }
+    assert not below, f"under the floors {FLOORS}: {below}\n{scores.format()}"
