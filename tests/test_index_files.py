@@ -96,6 +96,14 @@ def test_json_files_one_article_or_a_list(index: Index, tmp_path: Path) -> None:
     assert index.article("a").url == "https://x"
 
 
+def test_a_text_files_headline_is_its_title(index: Index, tmp_path: Path) -> None:
+    headed = _write(tmp_path / "a.txt", b"Wallace says forces in disarray\n\n" + T0.encode())
+    plain = _write(tmp_path / "b.txt", b"The minister spoke on Monday.\nHe said little.")
+    index.ingest_paths([headed, plain], progress=False)
+    assert index.article("a").title == "Wallace says forces in disarray"
+    assert index.article("b").title is None
+
+
 def test_a_folders_json_without_articles_is_skipped_but_named_alone_it_fails(
     index: Index, tmp_path: Path
 ) -> None:

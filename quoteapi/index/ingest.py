@@ -18,6 +18,7 @@ from .records import ArticleIn
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".ndjson")  # what a folder contributes
 DATELINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)", re.IGNORECASE)
+MAX_HEADLINE = 200  # characters; a longer first line is body text
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,15 @@ def parse_dateline(text: str) -> date | None:
         return date.fromisoformat(match.group(1))
     except ValueError as error:
         raise BadInput(f"the leading date line {match.group(1)!r} is not a date ({error})") from None
+
+
+def headline(text: str) -> str | None:
+    """A text file's title: its first line when that reads as a headline (short, and not a
+    sentence ending in a full stop), as in seed 001; None otherwise."""
+    first = text.strip().split("\n", 1)[0].strip()
+    if DATELINE.match(first) or len(first) > MAX_HEADLINE or first.endswith((".", "!", "?", ":")):
+        return None
+    return first or None
 
 
 def check_text(text: Any, max_bytes: int) -> None:
@@ -85,7 +95,7 @@ def read_file(path: Path, max_bytes: int, in_folder: bool = False) -> Iterator[I
     elif suffix == ".json":
         yield from _json_document(path, text, in_folder)
     else:
-        yield Item(str(path), ArticleIn(text=text, id=path.stem))
+        yield Item(str(path), ArticleIn(text=text, id=path.stem, title=headline(text)))
 
 
 def _read_text(path: Path, max_bytes: int) -> str:
