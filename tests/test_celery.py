@@ -25,11 +25,14 @@ def worker() -> Iterator[str]:
     except Exception as error:  # noqa: BLE001 - any broker failure means "not here"
         pytest.skip(f"no broker at {app.conf.broker_url} ({error}): start Redis on 127.0.0.1:6379 "
                     "or set QUOTEAPI_BROKER_URL to run this test")
+    remote_control = app.conf.worker_enable_remote_control
+    app.conf.worker_enable_remote_control = False  # no pidbox queue left behind in the broker
     try:
         with start_worker(app, pool="solo", queues=[queue], perform_ping_check=False,
                           shutdown_timeout=20):
             yield queue
     finally:
+        app.conf.worker_enable_remote_control = remote_control
         with app.connection_for_write() as connection:
             channel = connection.default_channel
             channel.queue_delete(queue)
