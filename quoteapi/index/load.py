@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from .db import Alias, Appearance, Article, Quote, Role, RoleArticle, Speaker
@@ -32,6 +32,8 @@ _APPEARANCE_SELECT = (
            ARTICLES.c.source, ARTICLES.c.published, APPEARANCES.c.spans, APPEARANCES.c.cue,
            APPEARANCES.c.cue_start, APPEARANCES.c.cue_end, APPEARANCES.c.mention)
     .select_from(APPEARANCES.join(ARTICLES, ARTICLES.c.id == APPEARANCES.c.article_id))
+    # one "expanding" parameter for the ids: no per-request building of IN (...) literals
+    .where(APPEARANCES.c.quote_id.in_(bindparam("ids", expanding=True)))
     .order_by(ARTICLES.c.published.is_(None), ARTICLES.c.published, APPEARANCES.c.article_id)
 )
 
@@ -71,7 +73,7 @@ def records_from_rows(
 
 
 def _appearances(session: Session, ids: list[int]) -> dict[int, list[AppearanceRecord]]:
-    rows = session.execute(_APPEARANCE_SELECT.where(APPEARANCES.c.quote_id.in_(ids))).all()
+    rows = session.execute(_APPEARANCE_SELECT, {"ids": ids}).all()
     found: dict[int, list[AppearanceRecord]] = defaultdict(list)
     for quote_id, article_id, title, url, source, published, spans, *cue in rows:
         found[quote_id].append(AppearanceRecord(
