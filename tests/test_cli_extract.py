@@ -56,11 +56,14 @@ def test_an_undecodable_file_is_named_and_the_others_still_processed(
     good = tmp_path / "mayor.txt"
     good.write_text(MAYOR, encoding="utf-8")
     missing = tmp_path / "nowhere.txt"
-    result = runner.invoke(main, ["extract", str(bad), str(missing), str(good)])
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00")  # a zip header: valid UTF-8, yet no text
+    result = runner.invoke(main, ["extract", str(bad), str(missing), str(binary), str(good)])
     assert result.exit_code == 1
     assert [r["id"] for r in lines(result.stdout)] == ["mayor"]
     assert f"{bad} is not UTF-8 text" in result.stderr and "iconv" in result.stderr
     assert f"cannot read {missing}" in result.stderr
+    assert f"{binary} is a binary file" in result.stderr
 
 
 def test_dash_reads_stdin(runner: CliRunner):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import QuoteapiError
+from ..errors import BadInput, QuoteapiError
 
 STDIN = "-"
 STDIN_ID = "stdin"
@@ -25,14 +25,19 @@ def document_id(name: str) -> str:
 
 
 def read_text(name: str) -> str:
-    """The file (or stdin for ``-``) decoded as UTF-8; raises OSError or UnicodeDecodeError."""
+    """The file (or stdin for ``-``) decoded as UTF-8; raises OSError, UnicodeDecodeError, or
+    BadInput for binary data (a NUL byte near the start, as `quoteapi ingest` checks)."""
     data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+    if b"\x00" in data[:8192]:
+        raise BadInput("is a binary file, not text; give UTF-8 text files")
     return data.decode("utf-8")
 
 
 def explain(name: str, error: Exception) -> str:
     """A message naming the file, what went wrong and how to fix it."""
     shown = "standard input" if name == STDIN else name
+    if isinstance(error, BadInput):
+        return f"quoteapi extract: {shown} {error.message}"
     if isinstance(error, UnicodeDecodeError):
         return (
             f"quoteapi extract: {shown} is not UTF-8 text ({error.reason} at byte {error.start}); "
@@ -61,7 +66,7 @@ class Inputs:
         for name in self.files:
             try:
                 text = read_text(name)
-            except (OSError, UnicodeDecodeError) as error:
+            except (OSError, UnicodeDecodeError, BadInput) as error:
                 click.echo(explain(name, error), err=True)
                 self.failed += 1
                 continue
