@@ -228,3 +228,100 @@ def test_quote_dicts_round_trip_with_an_unnamed_speaker():
     )
     again = Quote.from_dict(quote.to_dict())
     assert again == quote and again.speaker.proper_name is None
+
+
+def test_description_renames_the_person_the_text_is_about(parse):
+    doc = parse(
+        "Donald Trump spoke at a rally in Ohio on Friday. Trump attacked the trade deal again. "
+        "The New York businessman said the deal had cost jobs."
+    )
+    assert resolve_speaker(doc, _span(doc, "The New York businessman")).name == "Donald Trump"
+
+
+def test_description_takes_the_subject_before_it_in_its_sentence(parse):
+    doc = parse(
+        "Bernie Sanders spoke on Monday. Asked whether Sanders still felt anger, "
+        "the Vermont senator said that most of his voters had moved on."
+    )
+    assert resolve_speaker(doc, _span(doc, "the Vermont senator")).name == "Bernie Sanders"
+
+
+def test_description_thread_passes_sentences_led_by_descriptions(parse):
+    doc = parse(
+        "Mike Pence says the tweets do not matter. "
+        "The Republican running mate was speaking on Friday in Fort Wayne after Donald Trump "
+        "sent more tweets. The Indiana governor said the press was to blame."
+    )
+    assert resolve_speaker(doc, _span(doc, "The Indiana governor")).name == "Mike Pence"
+
+
+def test_description_thread_needs_a_fitting_person(parse):
+    doc = parse(
+        "Hillary Clinton spoke in Iowa on Monday. Clinton praised the farmers there. "
+        "The businessman said the farms were failing."
+    )
+    speaker = resolve_speaker(doc, _span(doc, "The businessman"))
+    assert (speaker.proper_name, speaker.named) == (None, False)  # she is no businessman
+
+
+def test_description_thread_breaks_on_another_topic(parse):
+    doc = parse(
+        "Tom Baker spoke at the plant on Friday. The factory closed a week later. "
+        "The lawyer said the town would recover."
+    )
+    speaker = resolve_speaker(doc, _span(doc, "The lawyer"))
+    assert (speaker.proper_name, speaker.named) == (None, False)
+
+
+def test_role_of_another_rank_or_party_does_not_fit(parse):
+    doc = parse(
+        "Republican presidential nominee Donald Trump held a rally on Monday. "
+        "Democratic vice presidential nominee Tim Kaine spoke in Ohio. "
+        "Hillary Clinton spoke in Iowa. The Democratic presidential nominee said the economy was strong."
+    )
+    speaker = resolve_speaker(doc, _span(doc, "The Democratic presidential nominee"))
+    assert speaker.name == "Hillary Clinton"
+
+
+def test_generic_organisation_noun_prefers_a_name_of_its_class(parse):
+    doc = parse(
+        "The United Mine Workers of America sued Alpha Natural Resources in May. "
+        "Alpha Natural Resources closed two mines on Monday. "
+        "The union said the closures broke the contract."
+    )
+    assert resolve_speaker(doc, _span(doc, "The union")).name == "United Mine Workers of America"
+
+
+def test_generic_organisation_noun_takes_the_organisation_just_named(parse):
+    doc = parse(
+        "In the Wells Fargo scandal, customers were charged fees they never agreed to. "
+        "The bank said it had fired the employees involved."
+    )
+    assert resolve_speaker(doc, _span(doc, "The bank")).name == "Wells Fargo"
+
+
+def test_the_state_is_the_place_just_named(parse):
+    doc = parse(
+        "The Justice Department joined the case in July. Advocates cite the 2000 election in "
+        "Florida, when the state wrongly said that thousands of voters were felons."
+    )
+    assert resolve_speaker(doc, _span(doc, "the state")).name == "Florida"
+
+
+def test_a_document_speaks_for_the_organisation_that_issued_it(parse):
+    doc = parse(
+        "The International Monetary Fund met in Washington on Tuesday. "
+        "The IMF report said growth would slow next year."
+    )
+    assert resolve_speaker(doc, _span(doc, "The IMF report")).name == "International Monetary Fund"
+
+
+def test_lower_case_adjective_is_not_part_of_an_organisation_name(parse):
+    from spacy.tokens import Span
+
+    from quoteapi.extract.names import clean_name
+
+    doc = parse("The case went to the federal Securities and Exchange Commission in May.")
+    start = _span(doc, "federal").start
+    entity = Span(doc, start - 1, _span(doc, "Commission").end, label="ORG")  # as the tagger may
+    assert clean_name(entity).text == "Securities and Exchange Commission"

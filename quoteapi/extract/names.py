@@ -96,6 +96,9 @@ def clean_name(ent: Span) -> Span | None:
     doc = ent.doc
     while start + 1 < end and _is_prefix(doc[start]):
         start += 1
+    if ent.label_ != "PERSON":  # "the federal Securities and Exchange Commission"
+        while start + 1 < end and doc[start].is_lower and doc[start].pos_ == "ADJ":
+            start += 1
     if ent.label_ == "PERSON":  # "Prime Minister Boris Johnson": the name starts after the title
         titles = [token.i for token in ent[:-1] if is_role_word(token)]
         start = max(start, titles[-1] + 1) if titles else start
@@ -140,9 +143,10 @@ def _gender(span: Span) -> str | None:
     return None
 
 
-def _role_gender(role: str) -> str | None:
+def role_gender(role: str) -> str | None:
+    """ "male" / "female" when a role word says so ("congresswoman", "businessman", "first lady")."""
     last = role.lower().split()[-1]
-    if last.endswith("woman") or last in ("queen", "princess", "first lady"):
+    if last.endswith("woman") or last in ("queen", "princess", "lady"):
         return "female"
     if last.endswith(("sman", "essman", "gressman")) or last in ("king", "prince"):
         return "male"
@@ -328,7 +332,7 @@ def build_cast(doc: Doc) -> Cast:
     _add_untagged_surnames(cast)
     for entity in cast.entities:
         for role in entity.roles:
-            entity.gender = entity.gender or _role_gender(role)
+            entity.gender = entity.gender or role_gender(role)
     _pronoun_votes(cast)
     return cast
 

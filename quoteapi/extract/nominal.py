@@ -10,22 +10,29 @@ descriptions get their own resolver, in order of confidence:
 3. a well-known political title the article does not link ("the prime minister",
    ``data/political_titles.txt``) -> the nearest preceding person named as a subject, outside
    quotation marks, whose stated roles (if any) do not contradict it;
-4. an organisation noun ("the fund", "the commission", "the newspaper") -> the nearest preceding
-   organisation whose name holds that noun, or for class nouns such as "newspaper" or "network",
-   the nearest preceding organisation of that class.
+4. a definite person description the article ties to no one ("the New York businessman") -> the
+   person the text was just about: the subject before it in its sentence, else the main subject
+   of the sentences just before it, when gender and stated office do not contradict it;
+5. an organisation noun ("the fund", "the commission", "the newspaper") -> the nearest preceding
+   organisation whose name holds that noun, or for class nouns such as "newspaper", "network" or
+   "union", the nearest preceding organisation of that class;
+6. a document an organisation issued speaks for it: "the IMF report" -> the IMF.
 
 Anything else stays unresolved: a wrong name is worse than none.
 """
 
 from spacy.tokens import Span
 
-from ..nlp.sentences import sentence_start
-from .data import lines, words
+from ..nlp.sentences import sentence_end, sentence_start
+from .data import lines, pairs, words
 from .model import SpeakerKind
-from .names import SUBJECT_DEPS, Cast, Entity, normal_words
+from .names import SUBJECT_DEPS, Cast, Entity, normal_words, role_gender
 from .roles import description_role, expand_title, is_role_word, person_nouns
 
 LOOKBACK_SENTENCES = 12  # how far back a description may reach for an unlinked title
+THREAD_SENTENCES = 3  # how far back "the New York businessman" may look for whom the text is about
+# words that make a different office of the same title: a vice president is not the president
+_RANKS = {"vice", "deputy", "assistant", "associate", "lieutenant", "acting", "under", "co"}
 _MEDIA_CLASS = {
     "newspaper",
     "paper",
@@ -74,7 +81,7 @@ def is_description(span: Span) -> bool:
 
 def resolve_description(cast: Cast, span: Span) -> Entity | None:
     """The entity a description refers to, or None when nothing fits well enough."""
-    named = _named_compound(cast, span)
+    named = _named_compound(cast, span) or _document_issuer(cast, span)
     if named is not None:
         return named
     if span.root.tag_ in ("NNS", "NNPS"):
@@ -86,12 +93,16 @@ def resolve_description(cast: Cast, span: Span) -> Entity | None:
     if last in person_nouns() or head in words("political_titles") or is_role_word(span.root):
         if any(child.dep_ == "poss" for child in span.root.children):
             return None  # "his lawyer", "Pagliano's lawyer": someone else's, not yet named
-        return _by_role(cast, span, head) or _by_title(cast, span, head)
+        return (
+            _by_role(cast, span, head)
+            or _by_title(cast, span, head)
+            or _thread_subject(cast, span, head)
+        )
     if span[0].lower_ in ("the", "this", "that"):
         earlier = _same_noun_named_earlier(cast, span)
         if earlier is not None:
             return earlier
-    if last in words("org_nouns") or last in _MEDIA_CLASS:
+    if last in words("org_nouns") or last in _MEDIA_CLASS or last == "state":
         return _by_org_noun(cast, span, last)
     return None
 
@@ -177,10 +188,11 @@ def _by_role(cast: Cast, span: Span, head: str) -> Entity | None:
             continue
         for role in entity.roles:
             role_words = _role_words(role)
-            if not set(head.split()) <= role_words:
+            if not set(head.split()) <= role_words or not _same_rank(span, role_words):
                 continue
-            score = len(modifiers & (role_words | set(entity.words)))
-            if modifiers and not score:
+            known = role_words | set(entity.words)
+            score = len(modifiers & known)
+            if (modifiers and not score) or _other_affiliation(span, known):
                 continue
             candidate = (score, -abs(span.start - mention.start), entity)
             if best is None or candidate[:2] > best[:2]:
@@ -196,12 +208,135 @@ def _by_title(cast: Cast, span: Span, head: str) -> Entity | None:
     for mention, entity in _preceding(cast, span, subjects_only=True):
         if entity.kind is not SpeakerKind.PERSON or mention.root.head == span.root.head:
             continue  # "Johnson warned the Russian president": a verb's subject is not its object
-        if entity.roles and not any(head.split()[-1] in _role_words(role) for role in entity.roles):
+        if not _gender_fits(entity, head):
+            continue  # "the businessman" is not the woman just named
+        if entity.roles and not any(
+            head.split()[-1] in _role_words(role) and _same_rank(span, _role_words(role))
+            for role in entity.roles
+        ):
             continue  # the article gives this person a different role
         if modifiers and not modifiers <= _context_words(cast, entity):
             continue  # "the Indiana governor": the article must tie "Indiana" to this person
         return entity
     return None
+
+
+def _other_affiliation(span: Span, known: set[str]) -> bool:
+    """Whether the description names a party or place absent from ``known`` (a role's words and
+    the name): "the Democratic presidential nominee" is not the "Republican presidential nominee"."""
+    stems = {_stem(word) for word in known}
+    return any(
+        token.ent_type_ in ("NORP", "GPE") and _stem(token.text) not in stems
+        for token in span
+        if token.i != span.root.i
+    )
+
+
+def _same_rank(span: Span, role_words: set[str]) -> bool:
+    """Whether a description and a role agree on "vice", "deputy" and the like: "the Democratic
+    presidential nominee" is not the person introduced as "Democratic vice presidential nominee"."""
+    return {token.lower_ for token in span} & _RANKS == role_words & _RANKS
+
+
+def _thread_subject(cast: Cast, span: Span, head: str) -> Entity | None:
+    """ "Trump charges that ... . The New York businessman says ...": news text renames the person
+    it is about with a definite description, so a description opening a clause refers to the
+    subject before it in its sentence, else to the main subject of the nearest earlier sentence
+    that has a named person as main subject (sentences led by a pronoun or a person description
+    continue the same thread; one led by anything else breaks it)."""
+    if (
+        span[0].lower_ not in ("the", "this", "that")
+        or span.root.dep_ not in SUBJECT_DEPS
+        or cast.in_quote[span.root.i]
+        or any(token.ent_type_ == "PERSON" for token in span)  # "the Clinton aide": not Clinton
+    ):
+        return None
+    candidate = _subject_in_sentence(cast, span) or _thread_before(cast, span)
+    if candidate is None or not _fits_description(cast, candidate, span, head):
+        return None
+    return candidate
+
+
+def _subject_in_sentence(cast: Cast, span: Span) -> Entity | None:
+    """ "As Sanders spoke, the Vermont senator said": the nearest person subject before ``span``
+    in its own sentence, outside quotation marks."""
+    start = sentence_start(span.doc, span.start)
+    for mention, entity in reversed(cast.mentions):
+        if mention.end > span.start or mention.start < start:
+            continue
+        if (
+            entity.kind is SpeakerKind.PERSON
+            and mention.root.dep_ in SUBJECT_DEPS
+            and mention.root.head != span.root.head
+            and not cast.in_quote[mention.root.i]
+        ):
+            return entity
+    return None
+
+
+def _thread_before(cast: Cast, span: Span) -> Entity | None:
+    """The named person the sentences before ``span`` are about (see ``_thread_subject``)."""
+    doc = span.doc
+    for back in range(1, THREAD_SENTENCES + 1):
+        start = sentence_start(doc, span.start, back)
+        if start >= sentence_start(doc, span.start, back - 1):
+            return None  # the start of the text
+        subject = _main_subject(cast, start)
+        if subject is None:
+            continue  # a dateline or a separator line
+        entity = cast.by_token.get(subject.i)
+        if entity is not None:
+            return entity if entity.kind is SpeakerKind.PERSON else None
+        if not (subject.pos_ == "PRON" or subject.lemma_.lower() in person_nouns()):
+            return None  # "The ad features ...": the text moved on to something else
+        if subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "it"):
+            return None  # "lawyers for both filed ...": a group, not the same person
+    return None
+
+
+def _main_subject(cast: Cast, start: int):
+    """The subject of the main verb of the sentence starting at ``start``, outside quotation
+    marks ("“We need change,” Trump said": Trump), or the root itself when the parser made a
+    noun of it ("Trump charges that ...", misread as a noun phrase), or None."""
+    doc = cast.doc
+    for token in doc[start : sentence_end(doc, start)]:
+        if cast.in_quote[token.i]:
+            continue
+        if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT":
+            return token
+        if token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN"):
+            named = [word for word in (token, *token.lefts) if word.i in cast.by_token]
+            return named[0] if named else None
+    return None
+
+
+def _fits_description(cast: Cast, entity: Entity, span: Span, head: str) -> bool:
+    """Whether nothing the article says about ``entity`` contradicts ``span``: its gender, an
+    office the article gives it, or a place the article ties to someone else's role (a party
+    is shared by too many people to tell them apart)."""
+    if entity.kind is not SpeakerKind.PERSON or not _gender_fits(entity, head):
+        return False
+    offices = {word for role in entity.roles for word in _role_words(role)}
+    offices &= words("political_titles")
+    last = head.split()[-1]
+    if last in words("political_titles") and offices and last not in offices:
+        return False  # "the governor" is not the person the article calls a senator
+    others = {
+        _stem(word)
+        for other in cast.entities
+        if other is not entity
+        for role in other.roles
+        for word in role.split()
+    }
+    own = {_stem(word) for role in entity.roles for word in role.split()}
+    own |= {_stem(token.text) for token in span if token.ent_type_ == "NORP"}
+    return not (_modifiers(span, head) & others) - own
+
+
+def _gender_fits(entity: Entity, head: str) -> bool:
+    """Whether a gendered role word ("businessman", "first lady") agrees with ``entity``."""
+    gender = role_gender(head)
+    return not (gender and entity.gender and gender != entity.gender)
 
 
 def _stem(word: str) -> str:
@@ -231,8 +366,22 @@ def _context_words(cast: Cast, entity: Entity) -> set[str]:
     return found
 
 
+def _document_issuer(cast: Cast, span: Span) -> Entity | None:
+    """ "the IMF report", "the agency's statement": the organisation named in a document's phrase."""
+    root = span.root
+    if root.lemma_.lower() not in words("document_nouns"):
+        return None
+    for child in root.lefts:
+        entity = cast.by_token.get(child.i)
+        if child.dep_ in ("compound", "poss") and entity is not None and entity.label == "ORG":
+            return entity
+    return None
+
+
 def _by_org_noun(cast: Cast, span: Span, noun: str) -> Entity | None:
     """ "the fund" -> the nearest preceding organisation with "Fund" in its name, and the like."""
+    if noun == "state":  # "in Florida, when the state said": a place, not "the State Department"
+        return next((entity for _, entity in _preceding(cast, span) if entity.label == "GPE"), None)
     for _, entity in _preceding(cast, span):
         if (
             entity.kind is SpeakerKind.ORGANISATION
@@ -240,15 +389,13 @@ def _by_org_noun(cast: Cast, span: Span, noun: str) -> Entity | None:
             and len(entity.words) > 1
         ):
             return entity
-    if noun == "state":
-        return next((entity for _, entity in _preceding(cast, span) if entity.label == "GPE"), None)
     media = set(lines("broadcast_words")) if noun in _BROADCAST_CLASS else set(lines("press_words"))
     if noun in _MEDIA_CLASS:
         for _, entity in _preceding(cast, span):
             if entity.label == "ORG" and set(entity.words) & media:
                 return entity
     if noun in _GENERIC_ORG:
-        return next(
+        return _by_org_class(cast, span, noun) or next(
             (
                 entity
                 for _, entity in _preceding(cast, span, subjects_only=True)
@@ -256,6 +403,26 @@ def _by_org_noun(cast: Cast, span: Span, noun: str) -> Entity | None:
             ),
             None,
         )
+    return None
+
+
+def _by_org_class(cast: Cast, span: Span, noun: str) -> Entity | None:
+    """ "the union" -> the nearest earlier "United Mine Workers of America" (a name with a word of
+    the class, ``data/org_classes.txt``: specific enough to reach back through the whole text),
+    else an organisation named in the sentence before or the sentence itself ("In the Wells Fargo
+    scandal, ... . The bank said")."""
+    marks = set(pairs("org_classes").get(noun, "").split())
+    for mention, entity in _preceding(cast, span, any_distance=True):
+        if mention.start >= span.end:
+            break  # only what the reader has already met
+        if entity.label == "ORG" and len(entity.words) > 1 and marks & set(entity.words):
+            return entity
+    first = sentence_start(span.doc, span.start, 1)
+    for mention, entity in _preceding(cast, span):
+        if mention.start < first:
+            break
+        if entity.label == "ORG":
+            return entity
     return None
 
 
