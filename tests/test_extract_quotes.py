@@ -91,6 +91,37 @@ CASES = [
     pytest.param(  # headline with single marks and the cue after
         "Farm prices are 'out of control' in the north says Anna Berg",
         [(M, "Farm prices are 'out of control' in the north", "says", "Anna Berg")], id="headline"),
+    pytest.param(  # a title in title case: parsed again in sentence case, the verb is the cue
+        "Farm Workers Slam Minister Over ‘Shameful’ Pay Deal\n\nThe minister met farm workers in Leeds on Monday.",
+        [(M, "Minister Over ‘Shameful’ Pay Deal", "Slam", "Farm Workers")], id="title-case-headline"),
+    pytest.param(  # the relative pronoun is part of the speaker mention
+        "The plan was backed by Mr. Kamin, who said that the new rules would simplify returns for small firms.",
+        [(I, "the new rules would simplify", "said", "Mr. Kamin, who")], id="relative-pronoun"),
+    pytest.param(  # "said she believes": the pronoun stands for the speaker of "said"
+        "Senator Ward said she believes the new law will cut costs for farmers.",
+        [(I, "she believes the new law", "said", "Senator Ward"),
+         (I, "the new law will cut costs for farmers", "believes", "Senator Ward")], id="said-she-believes"),
+    pytest.param(  # the parser reads the words after "according to" as a clause
+        "The host mocked guests on air, according to show insiders.",
+        [(I, "The host mocked guests on air", "according to", "show insiders")], id="according-to-clause"),
+    pytest.param(  # an inverted cue before a colon, parsed as part of the name
+        "Said Okafor: “I don’t get the sense she cares.”",
+        [(D, "I don’t get the sense she cares.", "Said", "Okafor")], id="inverted-said-colon"),
+    pytest.param(  # a speech verb after a preposition takes the passive subject of the main verb
+        "After saying her knee was “too sore to walk,” she was taken to the clinic.",
+        [(M, "her knee was “too sore to walk,”", "saying", "she")], id="after-saying-passive"),
+    pytest.param(  # "demand" is a speech verb
+        "“Why was the report kept secret from the public?” Wilson demanded.",
+        [(D, "Why was the report kept secret", "demanded", "Wilson")], id="demanded"),
+    pytest.param(  # a quote ending with a full stop does not take a cue from the next sentence
+        "The mayor promised a “fresh start for the whole city.” He told reporters the budget was ready.",
+        [(D, "fresh start for the whole city.", "promised", "The mayor"),
+         (I, "the budget was ready", "told", "He")], id="full-stop-ends-sentence"),
+    pytest.param(  # curly marks inside a transcript turn opened by a straight mark are nested
+        'As follows:\n\n"SMITH: Your rival calls this “a circus” and says so often.\n\n'
+        '"JONES: I disagree with that entirely.',
+        [(D, "Your rival calls this “a circus” and says so often.", ":", "SMITH"),
+         (D, "I disagree with that entirely.", ":", "JONES")], id="transcript-nested-curly"),
 ]
 
 
@@ -160,6 +191,7 @@ def test_following_paragraph_quote_continues_the_speaker(extract: Extract) -> No
     pytest.param("We use your sign-up to provide content in ways you’ve consented to. More info", id="sign-up"),
     pytest.param("JUST IN: Minister says “talks will go on” – ‘Doing all we can’", id="just-in"),
     pytest.param("Source: Read Full Article", id="source-line"),
+    pytest.param("Ana Ruiz’s ‘Night Train’ Tours The Country\n\nAna Ruiz is touring.", id="title-quote-in-subject"),
     pytest.param("The bridge reopened on Monday after repairs.", id="no-attribution"),
 ])
 def test_no_quotes(extract: Extract, text: str) -> None:

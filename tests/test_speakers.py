@@ -325,3 +325,98 @@ def test_lower_case_adjective_is_not_part_of_an_organisation_name(parse):
     start = _span(doc, "federal").start
     entity = Span(doc, start - 1, _span(doc, "Commission").end, label="ORG")  # as the tagger may
     assert clean_name(entity).text == "Securities and Exchange Commission"
+
+
+def test_surname_the_tagger_took_for_a_place_is_the_person(parse):
+    from spacy.tokens import Span
+
+    doc = parse(
+        "Governor Terry Vance spoke to donors in Richmond. "
+        "Vance has said that many people want the seat, but he refuses to name them."
+    )
+    vance = _span(doc, "Vance", 1)
+    doc.ents = [ent for ent in doc.ents if ent.end <= vance.start or ent.start >= vance.end] + [
+        Span(doc, vance.start, vance.end, label="LOC")  # as the tagger may
+    ]
+    assert cast_of(doc).by_token.get(vance.start) is not None
+    assert resolve_speaker(doc, _span(doc, "he")).name == "Terry Vance"
+
+
+def test_untagged_full_name_is_not_the_other_person_with_that_surname(parse):
+    from spacy.tokens import Span
+
+    doc = parse(
+        "Donald Grant and Ivy Grant spoke on Monday. Donald Grant announced the plan. Later, "
+        "Ivy Grant noted the rule in a magazine interview. She said fathers would not be eligible."
+    )
+    tagged, untagged = _span(doc, "Ivy Grant", 0), _span(doc, "Ivy Grant", 1)
+    doc.ents = [ent for ent in doc.ents if ent.end <= tagged.start or ent.start >= tagged.end] + [
+        Span(doc, tagged.start, tagged.end, label="PERSON")  # the tagger names her once only
+    ]
+    assert untagged.start not in {token.i for ent in doc.ents for token in ent}
+    assert cast_of(doc).by_token.get(untagged.end - 1).name == "Ivy Grant"
+    assert resolve_speaker(doc, _span(doc, "She")).name == "Ivy Grant"
+
+
+def test_pronoun_takes_the_person_in_apposition_to_the_subject(parse):
+    doc = parse(
+        "Peter Novak, the finance minister, met bankers on Monday. "
+        "The minister of trade, Mr. Tomas Ruiz, argues there is little point in acting now. "
+        "“We must not overreact,” he told reporters."
+    )
+    assert resolve_speaker(doc, _span(doc, "he")).name == "Tomas Ruiz"
+
+
+def test_a_plural_subject_is_not_the_first_person_in_apposition(parse):
+    doc = parse(
+        "Mark Olsen spoke first at the hearing on Tuesday. "
+        "My parents, James Carver and Ruth Carver, were farmers in Iowa. "
+        "“We never had much,” he said."
+    )
+    assert resolve_speaker(doc, _span(doc, "he")).name == "Mark Olsen"
+
+
+def test_they_is_people_named_together_not_one_of_them(parse):
+    doc = parse(
+        "Senator Paul Hale met Senator Robert Ortiz in March. "
+        "The bill passed the House in May. Fraud has grown since then. "
+        "But Mr. Hale and Mr. Ortiz say other changes are needed. "
+        "The program has grown well beyond its aims, they say."
+    )
+    assert resolve_speaker(doc, _span(doc, "they")).name == "Paul Hale and Robert Ortiz"
+
+
+def test_they_is_not_a_lone_person(parse):
+    doc = parse("Paul Hale met the farmers in March. The program has grown too big, they say.")
+    assert resolve_speaker(doc, _span(doc, "they")).name is None
+
+
+def test_stale_subject_gives_way_to_a_person_named_in_the_pronouns_sentence(parse):
+    doc = parse(
+        "Daniel Price met voters in Ohio on Monday. "
+        "“We will win,” Price said.\n\nThe polls closed early. Turnout was high. Rain fell all day.\n\n"
+        "Critics seized upon Mr. Walter Grant's radio interview, in which he said the count was "
+        "rigged."
+    )
+    assert resolve_speaker(doc, _span(doc, "he")).name == "Walter Grant"
+
+
+def test_first_person_of_an_opinion_piece_is_the_author_in_the_closing_note(parse):
+    text = (
+        "I grew up on a farm in Iowa. My father never trusted banks.\n\n"
+        "When a banker called, I said, “We keep our money at home.”\n\n"
+    )
+    doc = parse(text + "Ruth Carver is a nurse and writer in Des Moines.")
+    assert resolve_speaker(doc, _span(doc, "I", 1)).name == "Ruth Carver"
+    doc = parse(text + "The bank closed in 1990.")  # no author's note: no name
+    assert resolve_speaker(doc, _span(doc, "I", 1)).name is None
+
+
+def test_stale_subject_gives_way_to_a_person_just_introduced_with_a_role(parse):
+    doc = parse(
+        "Daniel Price met voters in Ohio on Monday. "
+        "“We will win,” Price said.\n\nThe polls closed early. Turnout was high.\n\n"
+        "The delay is something that worries Walter Grant, president of the county party.\n\n"
+        "“Nobody voted. Nobody cared. The lines were empty,” he said."
+    )
+    assert resolve_speaker(doc, _span(doc, "he")).name == "Walter Grant"

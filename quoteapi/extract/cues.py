@@ -29,6 +29,10 @@ MENTION_CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "npadvmod"}
 NON_SPEAKERS = {"there", "what", "which", "that", "this"}
 # relative pronouns: the speaker is the noun the relative clause hangs from ("Reid, who said")
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# verbs of belief: "Reid said he believes ...": the pronoun stands for the speaker of "said"
+BELIEF_VERBS = {"believe", "think", "feel", "hope"}
+# pronouns a reported verb of belief may take for the speaker of the verb reporting it
+SPEAKER_PRONOUNS = {"he", "she", "it", "they", "we"}
 # punctuation that sets off an interrupting cue ("“…,” he said, “…”")
 SET_OFF = {",", "”", '"', "''", "’", "—", "–", "("}
 
@@ -104,11 +108,15 @@ def verb_cue(verb: Token) -> Cue:
 def speaker_of(verb: Token) -> Span | None:
     """The speaker mention of a cue verb: its subject, the agent of a passive, or the subject of
     the verb it hangs from ("..., saying ..."; "who said ...")."""
+    reporting = _reporting_verb(verb)
+    outer = speaker_of(reporting) if reporting is not None else None
+    if outer is not None:
+        return outer
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):  # nearest subject first
         if "\n" in text_of(verb.doc)[min(child.idx, verb.idx): max(child.idx, verb.idx)]:
             continue  # a subject in another paragraph is a parsing slip
         if child.dep_ in SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return mention_span(verb.head)
+            return relative_mention(verb.head, child)
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in NON_SPEAKERS:
             return mention_span(child)
         if child.dep_ == "agent":
@@ -130,8 +138,43 @@ def speaker_of(verb: Token) -> Span | None:
         while above.pos_ in {"ADP", "SCONJ"} and above.head is not above:
             above = above.head
         if above.pos_ in VERB_POS:
-            return speaker_of(above)
+            spoken = verb.lemma_.lower() in words("speech_verbs")
+            return speaker_of(above) or (_passive_subject(above) if spoken else None)
+    if verb.dep_ == "compound" and verb.i < verb.head.i and verb.head.pos_ == "PROPN":
+        return verb.doc[verb.i + 1: verb.head.i + 1]  # an inverted cue read as part of the name: "Said Ellis:"
     return None
+
+
+def _passive_subject(verb: Token) -> Span | None:
+    """The passive subject of the verb a speech verb after a preposition hangs from: the speaker
+    ("After saying ..., she was taken to hospital")."""
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in NON_SPEAKERS]
+    return mention_span(passive[0]) if passive else None
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The speech verb reporting a verb of belief whose subject is a pronoun ("Reid said he
+    believes ...", "The White House has said it believes ..."): that verb's subject names the one
+    the pronoun stands for, and the one the annotators give as the source."""
+    head = verb.head
+    if verb.lemma_.lower() not in BELIEF_VERBS or verb.dep_ != "ccomp" or head is verb:
+        return None
+    if head.pos_ not in VERB_POS or head.lemma_.lower() not in words("speech_verbs"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return head if subjects and subjects[0].lower_ in SPEAKER_PRONOUNS else None
+
+
+def relative_mention(head: Token, pronoun: Token) -> Span:
+    """The speaker of a relative clause ("Mr. Kamin, who said"): the noun phrase it hangs from,
+    running on to the relative pronoun when only a comma stands between them, since the pronoun
+    is the word that stands for the speaker at the cue."""
+    mention = mention_span(head)
+    between = head.doc[mention.end: pronoun.i]
+    if pronoun.i >= mention.end and all(t.is_punct or t.is_space for t in between) and \
+            "\n" not in text_of(head.doc)[mention.end_char: pronoun.idx]:
+        return head.doc[mention.start: pronoun.i + 1]
+    return mention
 
 
 def can_be_source(noun: Token) -> bool:
@@ -226,13 +269,25 @@ def according_to_cue(according: Token) -> Cue | None:
         phrase = set(doc[according.i: comma.i + 1])
         clause = list(sentence)
     else:
-        objects = [child for child in to.children if child.dep_ == "pobj"]
-        speaker = mention_span(objects[0]) if objects else None
+        speaker = _according_source(to)
         phrase = set(according.subtree) | set(to.subtree) | {according, to}
         head = according.head
         clause = list(head.subtree) if head.pos_ in VERB_POS else list(sentence)
     tokens = [t for t in clause if t not in phrase and t.sent == sentence]
     return Cue(doc[according.i: to.i + 1], speaker, token_pieces(same_paragraph(according, tokens)), "according")
+
+
+def _according_source(to: Token) -> Span | None:
+    """Who "according to" names: the object of "to", or, when the parser read the words after
+    "to" as a clause ("according to show insiders"), those words up to the clause's end."""
+    objects = [child for child in to.children if child.dep_ == "pobj"]
+    if objects:
+        return mention_span(objects[0])
+    clauses = [child for child in to.children if child.dep_ == "pcomp" and child.i == to.i + 1]
+    if not clauses:
+        return None
+    tokens = same_paragraph(to, list(clauses[0].subtree))
+    return to.doc[tokens[0].i: tokens[-1].i + 1] if tokens else None
 
 
 def same_paragraph(anchor: Token, tokens: list[Token]) -> list[Token]:

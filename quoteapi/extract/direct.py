@@ -159,6 +159,8 @@ def _beside(doc: Doc, quotation: Quoted, cues: list[Cue], quoted: list[Quoted]) 
         if cue.kind != "verb" or any(covers(q, cue.start) for q in quoted):
             continue
         token = cue.words[0]
+        if token.i > last.i and _ends_sentence(text, quotation):
+            continue  # “… Strength.” He told the crowd: the cue starts a new sentence
         if token.i > last.i:
             between = doc[last.i + 1: token.i]
         elif token.i < first.i:
@@ -172,6 +174,13 @@ def _beside(doc: Doc, quotation: Quoted, cues: list[Cue], quoted: list[Quoted]) 
     if best is None:
         return None
     return Found(QuoteType.DIRECT, quotation.pieces, best[1].words, best[1].speaker, CONFIDENCE["beside"])
+
+
+def _ends_sentence(text: str, quotation: Quoted) -> bool:
+    """Whether a closed quotation ends with a full stop and the next word is capitalised: what
+    follows is a new sentence, not a cue ending this one (“…,” he said / “….” He went on)."""
+    after = text[quotation.end + 1: quotation.end + 40].lstrip(" \t\xa0”’\"'")
+    return quotation.closed and text[quotation.end - 1: quotation.end] == "." and after[:1].isupper()
 
 
 def _breaks(tokens: list[Token]) -> bool:

@@ -7,18 +7,26 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..nlp import get_nlp
 from .cues import Cue, text_of
+from .data import words
+from .direct import TITLE_SMALL_WORDS
 from .found import Found
+from .marks import Quoted
 from .model import QuoteType
 
 # fewest words a reported clause needs to count as reported speech
 MIN_CLAUSE_WORDS = 3
 # confidence of reported speech by cue kind
-CONFIDENCE = {"verb": 0.75, "according": 0.7, "noun": 0.6, "headline": 0.6}
+CONFIDENCE = {"verb": 0.75, "according": 0.7, "noun": 0.6, "headline": 0.6, "title": 0.6}
 # a headline lead-in: a name, a colon, then what was said ("Pat Caddell: Democrat Voters ...")
 HEADLINE_LEAD_IN = re.compile(r"^([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (?=\S)")
 # entity labels that can speak in a headline lead-in
 SPEAKING_LABELS = {"PERSON", "ORG"}
+# share of a title's words (small words aside) that title case capitalises
+TITLE_CASE_SHARE = 0.8
+# the pipes that parse a title again once it is in sentence case (no entities needed)
+REPARSE_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}
 
 
 def indirect_quotes(doc: Doc, cues: list[Cue], taken: list[tuple[int, int]]) -> list[Found]:
@@ -50,6 +58,86 @@ def headline_quotes(doc: Doc, paragraph: tuple[int, int], taken: list[tuple[int,
     while content_end > match.end() and not text_of(doc)[content_end - 1].isalnum():
         content_end -= 1
     return [Found(QuoteType.INDIRECT, ((match.end(), content_end),), colon, name, CONFIDENCE["headline"])]
+
+
+def title_quotes(doc: Doc, title: tuple[int, int], quoted: list[Quoted],
+                 taken: list[tuple[int, int]]) -> list[Found]:
+    """A quotation in a title that nothing attributed ("Black Lawmakers Rip Trump As A ‘Disgusting
+    Fraud’"): title case makes the parser read every word as a name, so the title is parsed again
+    in sentence case (``_title_attribution``) and the cue, speaker and content it gives are
+    mapped back onto the article (lower case keeps every offset)."""
+    start, end = title
+    text = text_of(doc)
+    inside = [q for q in quoted if start <= q.start < end and not _overlaps(q.start, q.end, taken)]
+    if not inside or end >= len(text.rstrip()) or not _title_case(text[start:end]):
+        return []  # no quotation left, no body below the line, or not a title
+    parsed = _sentence_case_parse(doc, title)
+    found = _title_attribution(parsed, inside[0].start - start) if parsed is not None else None
+    if found is None:
+        return []
+    (cue_start, cue_end), (speaker_start, speaker_end), (content_start, content_end) = found
+    cue = doc.char_span(start + cue_start, start + cue_end, alignment_mode="expand")
+    speaker = doc.char_span(start + speaker_start, start + speaker_end, alignment_mode="expand")
+    pieces = _trimmed(text, (start + content_start, start + content_end))
+    if cue is None or speaker is None or pieces is None:
+        return []
+    return [Found(QuoteType.MIXED, (pieces,), cue, speaker, CONFIDENCE["title"])]
+
+
+def _title_attribution(parsed: Doc, quote_at: int) -> tuple[tuple[int, int], ...] | None:
+    """Cue, speaker and content (offsets in the title) of a title whose main verb attributes the
+    quotation starting at ``quote_at``: the subject opening the title is the speaker and the words
+    after the verb the content ("Farm Workers Slam Minister Over ‘Shameful’ Deal"), or, when a
+    speech verb comes last, the clause it reports is ("Bridge ‘Will Never Open,’ Engineer Says")."""
+    root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subject is None or not root.tag_.startswith("VB") or subject.i > root.i:
+        return None
+    cue = (root.idx, root.idx + len(root))
+    speaker = (subject.left_edge.idx, subject.idx + len(subject))
+    if root.idx < quote_at and subject.left_edge.i == 0:
+        return cue, speaker, (cue[1], len(parsed.text))
+    if root.lemma_.lower() not in words("speech_verbs"):
+        return None
+    clause = next((c for c in root.children if c.dep_ == "ccomp" and c.left_edge.idx <= quote_at), None)
+    if clause is None:
+        return None
+    return cue, speaker, (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+
+
+def _title_case(text: str) -> bool:
+    """Whether a line is in title case: most of its words, small words aside, capitalised."""
+    words_ = [w for w in text.split() if w[0].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
+    return bool(words_) and sum(w[0].isupper() for w in words_) >= TITLE_CASE_SHARE * len(words_)
+
+
+def _sentence_case_parse(doc: Doc, title: tuple[int, int]) -> Doc | None:
+    """The title parsed again with its capitalised words in lower case, but for the first and
+    for names (words the article spells capitalised inside its sentences); None when lower case
+    would move the offsets."""
+    start, end = title
+    names = {t.text for t in doc if t.idx >= end and t.is_title and not t.is_sent_start}
+    text = list(text_of(doc)[start:end])
+    for token in doc.char_span(start, end, alignment_mode="expand") or []:
+        lower = token.text.lower()
+        if token.idx > start and token.is_title and token.text not in names and len(lower) == len(token.text):
+            text[token.idx - start: token.idx - start + len(token)] = lower
+    nlp = get_nlp()
+    parsed = nlp.make_doc("".join(text))
+    for name, pipe in nlp.pipeline:
+        if name in REPARSE_PIPES:
+            parsed = pipe(parsed)
+    return parsed if len(parsed.text) == end - start else None
+
+
+def _trimmed(text: str, piece: tuple[int, int]) -> tuple[int, int] | None:
+    """``piece`` without spaces and stops at either edge (quotation marks stay); None if empty."""
+    start, end = piece
+    while start < end and text[start] in " \t\xa0.,;:":
+        start += 1
+    while end > start and text[end - 1] in " \t\xa0.,;:":
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def _can_speak(doc: Doc, name: Span) -> bool:

@@ -140,6 +140,7 @@ def _pair_marks(text: str, par_start: int, par_end: int, marks: list[tuple[int, 
     """Pair marks left to right; an opener that never closes runs to the paragraph's end."""
     pairs: list[_Pair] = []
     opened: tuple[int, str] | None = None
+    nested = False  # inside a curly quote within a straight one ("PENCE: … “Shark Tank.” …)
     for position, mark in marks:
         before = text[position - 1] if position > par_start else ""
         after = text[position + len(mark)] if position + len(mark) < par_end else ""
@@ -147,16 +148,28 @@ def _pair_marks(text: str, par_start: int, par_end: int, marks: list[tuple[int, 
         if opened is None:
             if can_open:
                 opened = (position, mark)
+        elif nested:
+            nested = not (can_close and kinds[mark] == "close")
         elif can_close:
             inner = opened[0] + len(opened[1])
             pairs.append(_Pair(inner, position, True, _starts(text, par_start, opened[0])))
             opened = None
+        elif can_open and kinds[mark] == "open" and _nests(text, opened, mark):
+            nested = True
         elif can_open and kinds[mark] == "open":
             opened = (position, mark)  # a second opener: the first was an odd one, drop it
     if opened is not None:
         inner = opened[0] + len(opened[1])
         pairs.append(_Pair(inner, par_end, False, _starts(text, par_start, opened[0])))
     return pairs
+
+
+def _nests(text: str, opened: tuple[int, str], mark: str) -> bool:
+    """Whether an opening mark inside an open quotation starts a quote within it rather than
+    showing the first opener was odd: a curly quote inside a transcript turn that opens with a
+    straight mark ("PENCE: … “Shark Tank.” …", the turn running to its paragraph's end)."""
+    position, outer = opened
+    return outer == '"' and mark in {"“", "„"} and TRANSCRIPT_TURN.match(text, position + 1) is not None
 
 
 def _roles(kind: str, mark: str, before: str, after: str) -> tuple[bool, bool]:

@@ -297,7 +297,8 @@ def _trim_to(span: Span, known: set[str]) -> Span:
 
 
 def _add_untagged_surnames(cast: Cast) -> None:
-    """A known person's surname the tagger missed elsewhere ("According to Ham", "Ham noted")."""
+    """A known person's surname the tagger missed elsewhere ("According to Ham", "Ham noted"), or
+    took for a place or product ("McAuliffe" as LOC): labels the cast does not use."""
     surnames: dict[str, Entity] = {}
     for entity in cast.entities:
         if entity.label == "PERSON" and len(entity.words) > 1:
@@ -305,17 +306,50 @@ def _add_untagged_surnames(cast: Cast) -> None:
     added = False
     for token in cast.doc:
         entity = surnames.get(token.lower_)
-        if entity is None or token.i in cast.by_token or not token.is_title or token.ent_type_:
+        capitalised = token.text[:1].isupper() and not token.is_upper  # "Ham", "McAuliffe"
+        if entity is None or token.i in cast.by_token or not capitalised:
             continue
-        span = cast.doc[token.i : token.i + 1]
+        full = _by_first_name(cast, token)
+        span = cast.doc[token.i - 1 if full else token.i : token.i + 1]
+        if token.ent_type_ and not _mislabelled(span):
+            continue
+        entity = full or entity
         entity.mentions.append(span)
         cast.mentions.append((span, entity))
-        cast.by_token[token.i] = entity
+        for index in range(span.start, span.end):
+            cast.by_token[index] = entity
         added = True
     if added:
         cast.mentions.sort(key=lambda pair: pair[0].start)
-        for entity in surnames.values():
+        for entity in cast.entities:
             entity.mentions.sort(key=lambda span: span.start)
+
+
+def _mislabelled(name: Span) -> bool:
+    """Whether the tagger's entity at ``name`` is just that name under a label the cast does not
+    use ("McAuliffe" as LOC), not a longer name that holds it ("Trump Tower")."""
+    ents = [ent for ent in name.doc.ents if ent.start <= name.end - 1 < ent.end]
+    return (
+        bool(ents)
+        and ents[0].label_ not in ENTITY_KINDS
+        and ((ents[0].start, ents[0].end) in ((name.start, name.end), (name.end - 1, name.end)))
+    )
+
+
+def _by_first_name(cast: Cast, surname: Token) -> Entity | None:
+    """The person whose first name stands before ``surname`` ("Ivanka Trump" where "Trump" alone
+    would be Donald Trump), if the cast has one."""
+    if surname.i == 0:
+        return None
+    pair = (cast.doc[surname.i - 1].lower_, surname.lower_)
+    return next(
+        (
+            entity
+            for entity in cast.entities
+            if entity.label == "PERSON" and entity.words[-2:] == pair
+        ),
+        None,
+    )
 
 
 def build_cast(doc: Doc) -> Cast:

@@ -11,6 +11,13 @@ Two resolvers work together:
   sentence and the one before, or none at all): its chain for the pronoun, computed on a window of
   three sentences (``quoteapi.nlp.coref``), decides when it names a fitting entity outside quotes.
 
+A subject counts by the name in apposition to it ("The minister, Mr. Ruiz, argues"); "they" fits
+an organisation or people named together ("Mr. Hale and Mr. Ortiz say"), not one person; when the
+nearest fitting subject is sentences old, a fitting name earlier in the pronoun's own sentence
+wins, then one introduced with a role in the sentence before. "I" and "me" outside quotation
+marks are the author of an opinion piece whose closing note names them ("Ann Lee is a nurse in
+Ohio."), and no one otherwise.
+
 Why this split (PolNeAR dev, 243 pronoun sources): coreferee alone, with our LitBank-trained
 model, names the right person for 144; salience alone for 178; salience with coreferee deciding
 the unsure cases does best, and runs coreferee on 17 windows instead of 84 whole articles.
@@ -25,9 +32,12 @@ from .names import SUBJECT_DEPS, Cast, Entity
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
+PLURAL_PRONOUNS = {"they", "them"}
+FIRST_PERSON = {"i", "me"}
 LOOKBACK_SENTENCES = 8  # how far back salience searches for a subject
 NEAR_SENTENCES = 1  # subjects this close compete; two or more that fit call coreferee in
 _MEMO_KEY = "pronouns"
+_AUTHOR_KEY = "pronouns.author"
 
 
 def resolve_pronoun(cast: Cast, token_index: int, coref: bool = True) -> Entity | None:
@@ -43,19 +53,38 @@ def resolve_pronoun(cast: Cast, token_index: int, coref: bool = True) -> Entity 
 
 def _resolve(cast: Cast, token_index: int, coref: bool) -> Entity | None:
     pronoun = cast.doc[token_index].lower_
+    if pronoun in FIRST_PERSON and not cast.in_quote[token_index]:
+        return _author(cast)
     if pronoun not in SPEAKER_PRONOUNS:
-        return None  # "I", "we", "who", "which": not resolved from the article's prose
+        return None  # "we", "who", "which": not resolved from the article's prose
     candidates = _salient(cast, token_index, pronoun)
     if not candidates:
-        decided = _by_coreferee(cast, token_index, pronoun) if coref else None
+        # no group or organisation as subject for "they": coreferee's chains seldom name one
+        # either (PolNeAR dev: none), so its run would be spent for nothing
+        ask = coref and pronoun not in PLURAL_PRONOUNS
+        decided = _by_coreferee(cast, token_index, pronoun) if ask else None
         return decided or _nearby_mention(cast, token_index, pronoun)
-    first_entity = candidates[0][0]
-    rivals = {id(entity) for entity, distance in candidates if distance <= NEAR_SENTENCES}
+    return _pick(cast, token_index, pronoun, candidates, coref)
+
+
+def _pick(
+    cast: Cast, token_index: int, pronoun: str, candidates: list[tuple[Entity, int]], coref: bool
+) -> Entity:
+    """The nearest fitting subject, unless it is sentences old and the pronoun's own sentence
+    names a fitting person before it ("Critics seized on Mr. Lee's interview, in which he
+    said …") or the sentence before introduces one with a role (a name there without one is as
+    often an aside, PolNeAR dev), or coreferee settles a contest between subjects close by."""
+    nearest, distance = candidates[0]
+    if distance > NEAR_SENTENCES and pronoun in PRONOUN_GENDER:
+        return (
+            _nearby_mention(cast, token_index, pronoun, back=0)
+            or _introduced(cast, token_index, pronoun)
+            or nearest
+        )
+    rivals = {id(entity) for entity, away in candidates if away <= NEAR_SENTENCES}
     if coref and len(rivals) > 1:
-        decided = _by_coreferee(cast, token_index, pronoun)
-        if decided is not None:
-            return decided
-    return first_entity
+        return _by_coreferee(cast, token_index, pronoun) or nearest
+    return nearest
 
 
 def fits(entity: Entity, pronoun: str) -> bool:
@@ -65,6 +94,8 @@ def fits(entity: Entity, pronoun: str) -> bool:
         return entity.kind is SpeakerKind.PERSON and entity.gender in (None, gender)
     if pronoun == "it":
         return entity.kind is SpeakerKind.ORGANISATION
+    if pronoun in PLURAL_PRONOUNS:  # a group or an organisation, hardly one person
+        return entity.kind is not SpeakerKind.PERSON or " and " in entity.name
     return True
 
 
@@ -84,7 +115,7 @@ def _salient(cast: Cast, token_index: int, pronoun: str) -> list[tuple[Entity, i
         token = doc[index]
         if token.dep_ not in SUBJECT_DEPS or cast.in_quote[index]:
             continue
-        entity = cast.by_token.get(index)
+        entity = _subject_entity(cast, token, pronoun)
         if entity is None and token.pos_ == "PRON" and _same_form(token, pronoun):
             entity = resolve_pronoun(cast, index, coref=False)
         if entity is not None and fits(entity, pronoun):
@@ -92,10 +123,30 @@ def _salient(cast: Cast, token_index: int, pronoun: str) -> list[tuple[Entity, i
     return found
 
 
-def _nearby_mention(cast: Cast, token_index: int, pronoun: str) -> Entity | None:
-    """No subject fits: the nearest fitting name in this or the previous sentence."""
+def _subject_entity(cast: Cast, token: Token, pronoun: str) -> Entity | None:
+    """The entity a subject names, itself or in apposition ("The minister, Mr. Ruiz, argues";
+    not a group: "His parents, Jim and Ann Lee, were"); for "they", people named together
+    ("Mr. Hale and Ms. Ortiz say") as one speaker, as the cue's own mention would be."""
+    entity = cast.by_token.get(token.i)
+    if entity is not None and pronoun in PLURAL_PRONOUNS:
+        from .speakers import joined_with_conjuncts  # speakers imports this module
+
+        return joined_with_conjuncts(cast, cast.doc[token.i : token.right_edge.i + 1], entity)
+    if entity is not None or token.tag_ in ("NNS", "NNPS"):
+        return entity
+    apposed = [
+        cast.by_token.get(child.i)
+        for child in token.children
+        if child.dep_ == "appos" and not any(grand.dep_ == "conj" for grand in child.children)
+    ]
+    people = [entity for entity in apposed if entity is not None]
+    return people[0] if len(people) == 1 else None
+
+
+def _nearby_mention(cast: Cast, token_index: int, pronoun: str, back: int = 1) -> Entity | None:
+    """No subject fits: the nearest fitting name in this sentence or the ``back`` before it."""
     doc = cast.doc
-    first = sentence_start(doc, token_index, 1)
+    first = sentence_start(doc, token_index, back)
     for mention, entity in reversed(cast.mentions):
         if mention.start >= token_index or cast.in_quote[mention.root.i]:
             continue
@@ -104,6 +155,69 @@ def _nearby_mention(cast: Cast, token_index: int, pronoun: str) -> Entity | None
         if fits(entity, pronoun):
             return entity
     return None
+
+
+def _introduced(cast: Cast, token_index: int, pronoun: str) -> Entity | None:
+    """A fitting person introduced with a role in apposition in the last sentence before the
+    pronoun's that is not all quotation ("…, which worries Ann Lee, a nurse in Ohio. “It hurts.
+    We wait,” she said."): the reporter brings in the next speaker that way."""
+    doc = cast.doc
+    own = sentence_start(doc, token_index)
+    first = _last_prose_sentence(cast, own)
+    for mention, entity in reversed(cast.mentions):
+        if mention.start >= own or cast.in_quote[mention.root.i]:
+            continue
+        if mention.start < first:
+            break
+        appositive = any(child.dep_ == "appos" for child in mention.root.children)
+        if appositive and fits(entity, pronoun):
+            return entity
+    return None
+
+
+def _last_prose_sentence(cast: Cast, before: int) -> int:
+    """Where the last sentence before token ``before`` with words outside quotes starts."""
+    doc = cast.doc
+    start = before
+    while start > 0:
+        start = sentence_start(doc, start - 1)
+        if any(doc[i].is_alpha and not cast.in_quote[i] for i in range(start, before)):
+            break
+    return start
+
+
+def _author(cast: Cast) -> Entity | None:
+    """The writer an opinion piece's "I" (outside quotation marks) is: the person its closing
+    author's note introduces ("Ann Lee is a nurse in Ohio."); None without such a note, since a
+    reporter's "I" names no one the article names."""
+    if _AUTHOR_KEY not in cast.cache:
+        cast.cache[_AUTHOR_KEY] = _closing_note_person(cast)
+    return cast.cache[_AUTHOR_KEY]
+
+
+def _closing_note_person(cast: Cast) -> Entity | None:
+    """The person whose name opens the article's last line as the subject of "is"/"was"."""
+    doc = cast.doc
+    end = len(doc)
+    while end > 0 and doc[end - 1].is_space:
+        end -= 1
+    start = end - 1
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    if end == 0 or start not in cast.by_token:
+        return None
+    entity = cast.by_token[start]
+    subject = next(
+        (
+            doc[i]
+            for i in range(start, end)
+            if cast.by_token.get(i) is entity and doc[i].dep_ == "nsubj"
+        ),
+        None,
+    )
+    if entity.kind is not SpeakerKind.PERSON or subject is None or subject.head.lemma_ != "be":
+        return None
+    return entity
 
 
 def _by_coreferee(cast: Cast, token_index: int, pronoun: str) -> Entity | None:

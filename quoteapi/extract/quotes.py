@@ -11,7 +11,7 @@ from .cues import speech_cues, text_of
 from .direct import direct_quotes
 from .found import Found
 from .furniture import furniture_ranges
-from .indirect import headline_quotes, indirect_quotes
+from .indirect import headline_quotes, indirect_quotes, title_quotes
 from .marks import paragraphs, quotations
 from .model import Quote, TextSpan
 from .speakers import resolve_speaker
@@ -28,6 +28,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     taken = furniture + [(q.start, q.end) for q in quoted] + [p for f in found for p in f.pieces]
     found += indirect_quotes(doc, cues, taken)
     if pars:
+        found += title_quotes(doc, pars[0], quoted, furniture + [p for f in found for p in f.pieces])
         found += headline_quotes(doc, pars[0], furniture + [p for f in found for p in f.pieces])
     return [to_quote(doc, item) for item in sorted(found, key=lambda item: item.pieces[0])]
 

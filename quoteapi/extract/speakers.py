@@ -49,7 +49,7 @@ def resolve_entity(cast: Cast, span: Span) -> Entity | None:
     """The person or organisation ``span`` names, refers to or describes."""
     named = _named(cast, span)
     if named is not None:
-        return _with_conjuncts(cast, span, named)
+        return joined_with_conjuncts(cast, span, named)
     if _is_pronoun(span):
         return resolve_pronoun(cast, span.root.i)
     if span.root.pos_ == "PROPN" or (span.root.is_title and span.root.pos_ == "NOUN"):
@@ -102,7 +102,7 @@ def _root_entity(cast: Cast, span: Span) -> Entity | None:
     return None
 
 
-def _with_conjuncts(cast: Cast, span: Span, first: Entity) -> Entity:
+def joined_with_conjuncts(cast: Cast, span: Span, first: Entity) -> Entity:
     """ "Mr. Grassley and Mr. Leahy" speak together: one speaker named "X and Y"."""
     others = [
         cast.by_token[token.i]
