@@ -137,6 +137,22 @@ def test_quotes(extract: Extract, text: str, expected: list) -> None:
         assert quote.speaker.mention.text == mention
 
 
+@pytest.mark.parametrize("text, said", [
+    pytest.param(  # the parser reads "Sky News Norway" as the subject of "wanted"
+        "The minister told Sky News Norway wanted “a quick deal on fishing rights”.",
+        "Norway wanted “a quick deal on fishing rights”", id="fused-into-subject"),
+    pytest.param(  # the parser reads "CNN Trump" as the object of "told"
+        "The senator told CNN Trump was unfit for office.", "Trump was unfit for office",
+        id="fused-into-object"),
+    pytest.param(  # an addressee that is no outlet: as before
+        "The senator told reporters Trump was unfit for office.", "Trump was unfit for office",
+        id="not-an-outlet"),
+])
+def test_the_outlet_told_is_not_what_was_said(extract: Extract, text: str, said: str) -> None:
+    (quote,) = extract(text)
+    assert quote.text == said and quote.cue.text == "told"
+
+
 def test_interrupted_quote_has_two_spans(extract: Extract) -> None:
     text = "“My hope,” she said, “is that the council listens this time.”"
     (quote,) = extract(text)

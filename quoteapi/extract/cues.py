@@ -29,6 +29,9 @@ MENTION_CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "npadvmod"}
 NON_SPEAKERS = {"there", "what", "which", "that", "this"}
 # relative pronouns: the speaker is the noun the relative clause hangs from ("Reid, who said")
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# verbs whose addressee may stand right before the clause with no "that" ("told Sky News Russia
+# planned ...", where the parser reads "Sky News Russia" as one subject)
+ADDRESSEE_VERBS = {"tell", "assure", "inform", "remind", "warn"}
 # verbs of belief: "Reid said he believes ...": the pronoun stands for the speaker of "said"
 BELIEF_VERBS = {"believe", "think", "feel", "hope"}
 # pronouns a reported verb of belief may take for the speaker of the verb reporting it
@@ -208,11 +211,43 @@ def clause_of(verb: Token) -> tuple[tuple[int, int], ...]:
     if not clauses and verb.lemma_.lower() in XCOMP_VERBS and not passive:
         clauses = [child for child in verb.children if child.dep_ == "xcomp"]
     if clauses:
-        return token_pieces(same_paragraph(verb, [t for c in clauses for t in clause_tokens(c)]))
+        drop, add = _fused_addressee(verb, clauses[0])
+        tokens = [t for c in clauses for t in clause_tokens(c) if t not in drop] + list(add)
+        return token_pieces(same_paragraph(verb, tokens))
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.pos_ in VERB_POS and _set_off(verb):
         outside = set(verb.subtree)
         return token_pieces(same_paragraph(verb, [t for t in verb.head.subtree if t not in outside]))
     return ()
+
+
+def _fused_addressee(verb: Token, clause: Token) -> tuple[set[Token], set[Token]]:
+    """The news outlet a verb of telling addresses when the parser fused it with the name opening
+    the clause: the tokens to drop from the clause ("told [Sky News] Russia planned ...", read as
+    one subject) and to add to it ("told CNN [Trump] was ...", read as one object). The outlet is
+    the leading proper nouns of that name up to a broadcaster's or paper's word."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
+        return set(), set()
+    if not objects and subjects:
+        return _outlet_before(subjects[0]), set()
+    if len(objects) == 1 and not subjects and objects[0].i + 1 == clause.left_edge.i:
+        outlet = _outlet_before(objects[0])
+        return set(), (set(objects[0].subtree) - outlet if outlet else set())
+    return set(), set()
+
+
+def _outlet_before(name: Token) -> set[Token]:
+    """The compound proper nouns before ``name`` up to the last broadcaster's or paper's word
+    ("Sky News" of "Sky News Russia"), none when ``name`` is not a proper noun so built."""
+    leading = list(name.doc[name.left_edge.i: name.i])
+    if name.pos_ != "PROPN" or not leading or any(
+        t.pos_ != "PROPN" or t.dep_ != "compound" for t in leading
+    ):
+        return set()
+    media = words("broadcast_words") | words("press_words")
+    ends = [i for i, token in enumerate(leading) if token.lower_ in media]
+    return set(leading[: ends[-1] + 1]) if ends else set()
 
 
 def clause_tokens(head: Token) -> list[Token]:
