@@ -117,6 +117,17 @@ def test_brat_joins_content2_and_allows_no_source():
     )
 
 
+def test_brat_text_over_a_line_break_continues_on_the_next_line():
+    lines = ANN[:2] + [
+        f"T3\tContent {at('“We will')[0]} {at('Critics')[1]}\t“We will … spring.”",
+        "Critics",  # the annotated text crossed a line break: no annotation of its own
+        "Texts of spans over line breaks",  # starts with T, yet no id and no tab
+    ] + ANN[3:5]
+    (attribution,) = parse_attributions(lines)
+    assert attribution.content == (at("“We will rebuild the bridge by spring.” Critics"),)
+    assert attribution.source_text == "The mayor" and attribution.cue_text == "said:"
+
+
 def test_brat_errors_name_the_file():
     with pytest.raises(BadInput, match="x.ann, line 1"):
         parse_attributions(["T1\tContent 1 b\tword"], "x.ann")

@@ -110,6 +110,16 @@ CASES = [
     pytest.param(  # a speech verb after a preposition takes the passive subject of the main verb
         "After saying her knee was “too sore to walk,” she was taken to the clinic.",
         [(M, "her knee was “too sore to walk,”", "saying", "she")], id="after-saying-passive"),
+    pytest.param(  # what is called for is what was said
+        "The union called for a full inquiry into the closure of the plant.",
+        [(I, "a full inquiry into the closure of the plant", "called for", "The union")], id="called-for"),
+    pytest.param(  # ... with the "to" clause of whom it was called on
+        "Ms Adeyemi called on the council to reopen the library before winter.",
+        [(I, "the council to reopen the library before winter", "called on", "Ms Adeyemi")],
+        id="called-on-to"),
+    pytest.param(  # "called X Y": the object and what it was called
+        "The mayor called the new tax plan a gift to landlords.",
+        [(I, "the new tax plan a gift to landlords", "called", "The mayor")], id="called-x-y"),
     pytest.param(  # "demand" is a speech verb
         "“Why was the report kept secret from the public?” Wilson demanded.",
         [(D, "Why was the report kept secret", "demanded", "Wilson")], id="demanded"),
@@ -208,6 +218,8 @@ def test_following_paragraph_quote_continues_the_speaker(extract: Extract) -> No
     pytest.param("JUST IN: Minister says “talks will go on” – ‘Doing all we can’", id="just-in"),
     pytest.param("Source: Read Full Article", id="source-line"),
     pytest.param("Ana Ruiz’s ‘Night Train’ Tours The Country\n\nAna Ruiz is touring.", id="title-quote-in-subject"),
+    pytest.param("She called the police at once and waited by the door.", id="called-the-police"),
+    pytest.param("They called him Robert Smith for most of his life.", id="called-by-a-name"),
     pytest.param("The bridge reopened on Monday after repairs.", id="no-attribution"),
 ])
 def test_no_quotes(extract: Extract, text: str) -> None:

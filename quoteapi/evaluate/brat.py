@@ -5,16 +5,20 @@ discontinuous spans are written ``302 310;315 427``) and ``E`` lines (an event l
 ``E4<TAB>Attribution:T15 Cue:T14 Source:T13 Content:T12``). PolNeAR's event types are
 ``Attribution`` and ``Attribution-no-source``; extra content pieces come as ``Content2``. Other
 lines (``A``, ``R``, ``#`` notes) and unlinked ``T`` annotations (``Discard``, ``Discuss``) are
-ignored. Offsets count characters of the article's text (see
+ignored. A line that opens with no annotation id continues the text of the ``T`` line before it,
+whose span crossed a line break (seen in PolNeAR train). Offsets count characters of the article's text (see
 https://brat.nlplab.org/standoff.html).
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BadInput
 
 Spans = tuple[tuple[int, int], ...]
+# how every annotation line opens: its id ("T12", "E4", "A1", "#3") and a tab
+ANNOTATION_ID = re.compile(r"(?:[TREAMN]\d+|#\d*)\t")
 
 
 @dataclass(frozen=True)
@@ -62,12 +66,17 @@ def parse_attributions(lines: list[str], name: str = "<ann>") -> list[Attributio
     spans: dict[str, Spans] = {}
     texts: dict[str, str] = {}
     events: list[tuple[str, list[tuple[str, str]]]] = []
+    last_text_bound = None
     for number, line in enumerate(lines, 1):
         line = line.rstrip("\n")
+        if not ANNOTATION_ID.match(line) and last_text_bound is not None:
+            texts[last_text_bound] += "\n" + line  # the text of a span over a line break
+            continue
+        last_text_bound = None
         try:
             if line.startswith("T"):
-                ident, _, found, text = _text_bound(line)
-                spans[ident], texts[ident] = found, text
+                last_text_bound, _, found, text = _text_bound(line)
+                spans[last_text_bound], texts[last_text_bound] = found, text
             elif line.startswith("E"):
                 events.append((line.split("\t", 1)[0], _event_roles(line)))
         except ValueError as error:

@@ -29,6 +29,10 @@ MENTION_CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "npadvmod"}
 NON_SPEAKERS = {"there", "what", "which", "that", "this"}
 # relative pronouns: the speaker is the noun the relative clause hangs from ("Reid, who said")
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# "call" is a cue with these prepositions, what is called for being said ("called for a recount",
+# "called on Congress to act"), or with an object and its predicate ("called the charges false");
+# alone it is no speech verb ("called the police")
+CALL_PARTICLES = {"for", "on", "upon"}
 # verbs whose addressee may stand right before the clause with no "that" ("told Sky News Russia
 # planned ...", where the parser reads "Sky News Russia" as one subject)
 ADDRESSEE_VERBS = {"tell", "assure", "inform", "remind", "warn"}
@@ -86,6 +90,10 @@ def _cues_at(token: Token, verbs: frozenset[str]) -> Iterator[Cue]:
             yield cue
     elif token.pos_ in VERB_POS and token.lemma_.lower() in verbs:
         yield verb_cue(token)
+    elif token.pos_ == "VERB" and token.lemma_.lower() == "call":
+        cue = call_cue(token)
+        if cue is not None:
+            yield cue
     elif token.pos_ == "NOUN" and token.lemma_.lower() in words("speech_nouns"):
         cue = noun_cue(token)
         if cue is not None:
@@ -106,6 +114,29 @@ def verb_cue(verb: Token) -> Cue:
     its reported clause (a ``ccomp``, or the clause the verb interrupts: "“…,” he said, “…”")."""
     doc = verb.doc
     return Cue(doc[verb.i: verb.i + 1], speaker_of(verb) or nearest_subject(verb), clause_of(verb), "verb")
+
+
+def call_cue(verb: Token) -> Cue | None:
+    """The cue "called for X", "called on X to Y" (X and the "to ..." clause after it are the
+    content) or "called X Y" with Y a predicate, not a name ("called the plan a disgrace")."""
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in CALL_PARTICLES and after.head.i == verb.i:
+        objects = [child for child in after.children if child.dep_ in {"pobj", "pcomp"}]
+        cue, predicates = doc[verb.i: after.i + 1], []
+    else:
+        predicates = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ != "PROPN"]
+        objects = [c for c in verb.children if c.dep_ == "dobj"] if predicates else []
+        cue = doc[verb.i: verb.i + 1]
+    if not objects or objects[0].lower_ in NON_SPEAKERS:
+        return None  # nothing called for, or a relative "what": "what he called “hell”"
+    clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.i > objects[0].i]
+    end = max(c.right_edge.i for c in objects[:1] + clauses + predicates) + 1
+    while predicates and end < len(doc) and doc[end].head.i == verb.i and doc[end].dep_ == "prep":
+        end = doc[end].right_edge.i + 1  # what the parser hung from the verb: "a gift [to …]"
+    tokens = list(doc[objects[0].left_edge.i: end])
+    speaker = speaker_of(verb) or nearest_subject(verb)
+    return Cue(cue, speaker, token_pieces(same_paragraph(verb, tokens)), "verb")
 
 
 def speaker_of(verb: Token) -> Span | None:
