@@ -286,3 +286,22 @@ def test_extract_many_yields_an_error_for_an_odd_article_and_goes_on(nlp) -> Non
     results = list(extract_many([text, None, "x" * (nlp.max_length + 1), text]))  # type: ignore[list-item]
     assert [type(result).__name__ for result in results] == ["list", "BadInput", "BadInput", "list"]
     assert "limit" in results[2].message and len(results[3]) == 1
+
+
+def test_a_speech_verb_under_a_preposition_heading_its_sentence_has_no_speaker(nlp) -> None:
+    # As the parser read a byline in PolNeAR train ("From Josh Feldman writing at Mediaite:"),
+    # built by hand since the parse depends on the text around it: "From" is the root and
+    # "writing" hangs from it. Looking for the verb above "From" once never ended.
+    from spacy.tokens import Doc
+
+    from quoteapi.extract.cues import speaker_of
+
+    doc = Doc(
+        nlp.vocab,
+        words=["From", "Tom", "Hardy", "writing", "at", "Slate", ":"],
+        heads=[0, 2, 0, 0, 3, 4, 0],
+        deps=["ROOT", "compound", "pobj", "pcomp", "prep", "pobj", "punct"],
+        pos=["ADP", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+        lemmas=["from", "Tom", "Hardy", "write", "at", "Slate", ":"],
+    )
+    assert speaker_of(doc[3]) is None

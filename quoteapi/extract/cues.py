@@ -160,7 +160,7 @@ def speaker_of(verb: Token) -> Span | None:
         return None  # "he was told that ...": the speaker is not given
     if verb.dep_ == "relcl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
         return mention_span(verb.head)
-    if verb.dep_ in BORROW_SUBJECT_DEPS and verb.head is not verb and verb.head.pos_ in VERB_POS:
+    if verb.dep_ in BORROW_SUBJECT_DEPS and verb.head.i != verb.i and verb.head.pos_ in VERB_POS:
         return speaker_of(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:  # "a soldier claiming that"
         noun = verb.head  # "X issued a statement calling ...": X speaks through the statement
@@ -169,7 +169,7 @@ def speaker_of(verb: Token) -> Span | None:
         return mention_span(noun) if can_be_source(noun) else None
     if verb.dep_ == "pcomp":  # "... by saying that", "for suggesting ...": the verb the "by" hangs from
         above = verb.head
-        while above.pos_ in {"ADP", "SCONJ"} and above.head is not above:
+        while above.pos_ in {"ADP", "SCONJ"} and above.head.i != above.i:
             above = above.head
         if above.pos_ in VERB_POS:
             spoken = verb.lemma_.lower() in words("speech_verbs")
@@ -191,7 +191,7 @@ def _reporting_verb(verb: Token) -> Token | None:
     believes ...", "The White House has said it believes ..."): that verb's subject names the one
     the pronoun stands for, and the one the annotators give as the source."""
     head = verb.head
-    if verb.lemma_.lower() not in BELIEF_VERBS or verb.dep_ != "ccomp" or head is verb:
+    if verb.lemma_.lower() not in BELIEF_VERBS or verb.dep_ != "ccomp" or head.i == verb.i:
         return None
     if head.pos_ not in VERB_POS or head.lemma_.lower() not in words("speech_verbs"):
         return None

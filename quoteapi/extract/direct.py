@@ -203,7 +203,7 @@ def _by_governor(doc: Doc, quotation: Quoted, quoted: list[Quoted]) -> Found | N
     verbs = words("speech_verbs") | words("quoting_verbs")
     verb = span.root.head
     for _ in range(GOVERNOR_STEPS):
-        if verb.pos_ == "VERB" or verb.head is verb:
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ != "VERB" or any(covers(q, verb.idx) for q in quoted):
