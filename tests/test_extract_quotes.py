@@ -88,6 +88,14 @@ CASES = [
     pytest.param(  # a title "Name: what they said"
         "Jane Porter: City Will Rebuild the Old Library by Spring.\n\nThe council met on Monday.",
         [(I, "City Will Rebuild the Old Library by Spring", ":", "Jane Porter")], id="title-lead-in"),
+    pytest.param(  # a lead-in the tagger reads as a noun, named in full below; all one quotation
+        "Porter: ‘I Will Rebuild the Old Library by Spring.’\n\nMayor Jane Porter spoke in the park.",
+        [(D, "I Will Rebuild the Old Library by Spring.", ":", "Porter")], id="title-lead-in-quotation"),
+    pytest.param(  # a lead-in whose words hold a quotation: mixed, both marks kept; "’s" is no cue
+        "Porter: Council ‘Has Lost Its Way,’ It’s Clear Because ‘Nobody Listens.’\n\n"
+        "Mayor Jane Porter spoke in the park.",
+        [(M, "Council ‘Has Lost Its Way,’ It’s Clear Because ‘Nobody Listens.’", ":", "Porter")],
+        id="title-lead-in-mixed"),
     pytest.param(  # headline with single marks and the cue after
         "Farm prices are 'out of control' in the north says Anna Berg",
         [(M, "Farm prices are 'out of control' in the north", "says", "Anna Berg")], id="headline"),

@@ -41,6 +41,8 @@ TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to"
 SENTENCE_ENDS = {".", "!", "?", ";"}
 # how far up the parse a quoted fragment's governing verb may be looked for
 GOVERNOR_STEPS = 3
+# forms of "be" (the tagger lemmatises a title-case "’s" to "’"): a copula governs no quote
+BE_FORMS = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m"}
 # objects of a governing verb that belong to what it attributes ("called *the deal* “a disaster”")
 GOVERNOR_OBJECT_DEPS = {"dobj", "dative", "oprd"}
 # clauses after a governing verb that are not part of what it attributes
@@ -220,8 +222,8 @@ def _by_governor(doc: Doc, quotation: Quoted, quoted: list[Quoted]) -> Found | N
                                    and not trailing_clause(c) for t in c.subtree])
     pieces = _mixed_pieces(doc, token_pieces(tokens), quotation)
     speaker = speaker_of(verb)
-    if not listed and (speaker is None or not _is_someone(speaker)):
-        return None
+    if not listed and (speaker is None or not _is_someone(speaker) or verb.lower_ in BE_FORMS):
+        return None  # "be" attributes nothing: “He’s For Oil Because ‘Oil Pays Him …’”
     confidence = CONFIDENCE["governor"] if listed else CONFIDENCE["any verb"]
     return Found(QuoteType.MIXED, pieces, doc[verb.i: verb.i + 1], speaker, confidence)
 

@@ -44,10 +44,14 @@ def indirect_quotes(doc: Doc, cues: list[Cue], taken: list[tuple[int, int]]) -> 
     return found
 
 
-def headline_quotes(doc: Doc, paragraph: tuple[int, int], taken: list[tuple[int, int]]) -> list[Found]:
-    """A title of the form "Name: what they said" (the name must be a person or organisation)."""
+def headline_quotes(doc: Doc, paragraph: tuple[int, int], quoted: list[Quoted],
+                    taken: list[tuple[int, int]]) -> list[Found]:
+    """A title of the form "Name: what they said" (the name must be a person or organisation):
+    direct when what they said is one quotation ("Trump: ‘I’m the Worst Thing …’"), mixed when
+    it holds one, indirect otherwise."""
     start, end = paragraph
-    match = HEADLINE_LEAD_IN.match(text_of(doc), start, end)
+    text = text_of(doc)
+    match = HEADLINE_LEAD_IN.match(text, start, end)
     if match is None or _overlaps(match.end(), end, taken):
         return []
     name = doc.char_span(match.start(1), match.end(1))
@@ -55,9 +59,21 @@ def headline_quotes(doc: Doc, paragraph: tuple[int, int], taken: list[tuple[int,
         return []
     colon = doc.char_span(match.end(1), match.end(1) + 1)
     content_end = end
-    while content_end > match.end() and not text_of(doc)[content_end - 1].isalnum():
+    while content_end > match.end() and not text[content_end - 1].isalnum():
         content_end -= 1
-    return [Found(QuoteType.INDIRECT, ((match.end(), content_end),), colon, name, CONFIDENCE["headline"])]
+    inside = [q for q in quoted if match.end() <= q.start and q.end <= end]
+    if len(inside) == 1 and inside[0].start == match.end() + len(inside[0].mark) and \
+            not any(c.isalnum() for c in text[inside[0].end: end]):
+        return [Found(QuoteType.DIRECT, inside[0].pieces, colon, name, CONFIDENCE["headline"])]
+    if inside and inside[-1].closed and inside[-1].end >= content_end:
+        content_end = inside[-1].end + len(_closing_mark(text, inside[-1].end))
+    kind = QuoteType.MIXED if inside else QuoteType.INDIRECT
+    return [Found(kind, ((match.end(), content_end),), colon, name, CONFIDENCE["headline"])]
+
+
+def _closing_mark(text: str, at: int) -> str:
+    """The closing quotation mark at ``at`` (two characters for ``''``)."""
+    return "''" if text.startswith("''", at) else text[at: at + 1]
 
 
 def title_quotes(doc: Doc, title: tuple[int, int], quoted: list[Quoted],
@@ -91,8 +107,8 @@ def _title_attribution(parsed: Doc, quote_at: int) -> tuple[tuple[int, int], ...
     speech verb comes last, the clause it reports is ("Bridge ‘Will Never Open,’ Engineer Says")."""
     root = next((t for t in parsed if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
-    if subject is None or not root.tag_.startswith("VB") or subject.i > root.i:
-        return None
+    if subject is None or root.pos_ != "VERB" or not root.tag_.startswith("VB") or subject.i > root.i:
+        return None  # no subject before a main verb ("He’s For Oil": "’s" is no cue)
     cue = (root.idx, root.idx + len(root))
     speaker = (subject.left_edge.idx, subject.idx + len(subject))
     if root.idx < quote_at and subject.left_edge.i == 0:
@@ -142,11 +158,17 @@ def _trimmed(text: str, piece: tuple[int, int]) -> tuple[int, int] | None:
 
 def _can_speak(doc: Doc, name: Span) -> bool:
     """Whether a headline's lead-in names someone who can speak: a person or organisation, or
-    proper nouns that are not a place ("Ukraine: ..." is a dateline, not a speaker)."""
+    proper nouns that are not a place ("Ukraine: ..." is a dateline, not a speaker), or the
+    surname of a person or organisation the article names in full (a title-case "Trump" the
+    tagger took for a common noun)."""
     for ent in doc.ents:
         if ent.start <= name.start and name.end <= ent.end:
             return ent.label_ in SPEAKING_LABELS
-    return all(token.pos_ == "PROPN" for token in name)
+    last = name[-1].text
+    return all(token.pos_ == "PROPN" for token in name) or any(
+        ent.label_ in SPEAKING_LABELS and ent.start >= name.end and ent[-1].text == last
+        for ent in doc.ents
+    )
 
 
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

@@ -28,8 +28,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     taken = furniture + [(q.start, q.end) for q in quoted] + [p for f in found for p in f.pieces]
     found += indirect_quotes(doc, cues, taken)
     if pars:
+        found += headline_quotes(doc, pars[0], quoted, furniture + [p for f in found for p in f.pieces])
         found += title_quotes(doc, pars[0], quoted, furniture + [p for f in found for p in f.pieces])
-        found += headline_quotes(doc, pars[0], furniture + [p for f in found for p in f.pieces])
     return [to_quote(doc, item) for item in sorted(found, key=lambda item: item.pieces[0])]
 
 
