@@ -256,10 +256,10 @@ def _fused_addressee(verb: Token, clause: Token) -> tuple[set[Token], set[Token]
     the clause: the tokens to drop from the clause ("told [Sky News] Russia planned ...", read as
     one subject) and to add to it ("told CNN [Trump] was ...", read as one object). The outlet is
     the leading proper nouns of that name up to a broadcaster's or paper's word."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     if verb.lemma_.lower() not in ADDRESSEE_VERBS:
         return set(), set()
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     if not objects and subjects:
         return _outlet_before(subjects[0]), set()
     if len(objects) == 1 and not subjects and objects[0].i + 1 == clause.left_edge.i:
