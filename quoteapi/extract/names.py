@@ -352,6 +352,21 @@ def _by_first_name(cast: Cast, surname: Token) -> Entity | None:
     )
 
 
+def joined_with_conjuncts(cast: Cast, span: Span, first: Entity) -> Entity:
+    """ "Mr. Grassley and Mr. Leahy" speak together: one speaker named "X and Y"."""
+    others = [
+        cast.by_token[token.i]
+        for token in span.root.children
+        if token.dep_ == "conj" and token.i < span.end and token.i in cast.by_token
+    ]
+    others = [entity for entity in others if entity is not first and entity.kind is first.kind]
+    if not others:
+        return first
+    names = [first.name] + [entity.name for entity in others]
+    words_ = tuple(word for entity in [first, *others] for word in entity.words)
+    return Entity(name=" and ".join(names), kind=first.kind, label=first.label, words=words_)
+
+
 def build_cast(doc: Doc) -> Cast:
     headline = headline_mask(doc)
     cast = Cast(doc=doc, in_quote=quote_mask(doc), headline=headline)

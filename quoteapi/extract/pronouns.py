@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from ..nlp.coref import coref_partners
 from ..nlp.sentences import sentence_number, sentence_start
 from .model import SpeakerKind
-from .names import SUBJECT_DEPS, Cast, Entity
+from .names import SUBJECT_DEPS, Cast, Entity, joined_with_conjuncts
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
@@ -129,8 +129,6 @@ def _subject_entity(cast: Cast, token: Token, pronoun: str) -> Entity | None:
     ("Mr. Hale and Ms. Ortiz say") as one speaker, as the cue's own mention would be."""
     entity = cast.by_token.get(token.i)
     if entity is not None and pronoun in PLURAL_PRONOUNS:
-        from .speakers import joined_with_conjuncts  # speakers imports this module
-
         return joined_with_conjuncts(cast, cast.doc[token.i : token.right_edge.i + 1], entity)
     if entity is not None or token.tag_ in ("NNS", "NNPS"):
         return entity

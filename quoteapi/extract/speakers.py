@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .data import words
 from .model import Speaker, SpeakerKind, TextSpan
-from .names import Cast, Entity, cast_of, find_entity, normal_words
+from .names import Cast, Entity, cast_of, find_entity, joined_with_conjuncts, normal_words
 from .nominal import is_description, resolve_description
 from .pronouns import PRONOUN_GENDER, resolve_pronoun
 from .roles import person_nouns
@@ -100,21 +100,6 @@ def _root_entity(cast: Cast, span: Span) -> Entity | None:
         if inside:
             return inside[-1]
     return None
-
-
-def joined_with_conjuncts(cast: Cast, span: Span, first: Entity) -> Entity:
-    """ "Mr. Grassley and Mr. Leahy" speak together: one speaker named "X and Y"."""
-    others = [
-        cast.by_token[token.i]
-        for token in span.root.children
-        if token.dep_ == "conj" and token.i < span.end and token.i in cast.by_token
-    ]
-    others = [entity for entity in others if entity is not first and entity.kind is first.kind]
-    if not others:
-        return first
-    names = [first.name] + [entity.name for entity in others]
-    words_ = tuple(word for entity in [first, *others] for word in entity.words)
-    return Entity(name=" and ".join(names), kind=first.kind, label=first.label, words=words_)
 
 
 def _unlisted_name(cast: Cast, span: Span) -> Entity | None:
