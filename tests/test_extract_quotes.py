@@ -10,7 +10,7 @@ import pytest
 
 from quoteapi.errors import BadInput, QuoteapiError
 from quoteapi.extract import Quote, QuoteType, extract_many, extract_text
-from quoteapi.extract.marks import quotations
+from quoteapi.extract.detect.marks import quotations
 
 Extract = Callable[[str], list[Quote]]
 D, I, M = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED
@@ -302,7 +302,8 @@ def test_a_speech_verb_under_a_preposition_heading_its_sentence_has_no_speaker(n
     # "writing" hangs from it. Looking for the verb above "From" once never ended.
     from spacy.tokens import Doc
 
-    from quoteapi.extract.cues import speaker_of
+    from quoteapi.extract.context import read_article
+    from quoteapi.extract.detect.cues import speaker_of
 
     doc = Doc(
         nlp.vocab,
@@ -312,4 +313,4 @@ def test_a_speech_verb_under_a_preposition_heading_its_sentence_has_no_speaker(n
         pos=["ADP", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
         lemmas=["from", "Tom", "Hardy", "write", "at", "Slate", ":"],
     )
-    assert speaker_of(doc[3]) is None
+    assert speaker_of(read_article(doc), doc[3]) is None

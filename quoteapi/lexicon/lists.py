@@ -1,4 +1,4 @@
-"""Word lists of the extraction rules, one entry a line in ``NAME.txt`` beside this module.
+"""Word lists, one entry a line in ``data/NAME.txt`` (coreferee's habit), loaded by name.
 
 Lines are lower-cased and stripped; blank lines and lines starting with ``#`` are skipped.
 """
@@ -7,27 +7,29 @@ from functools import cache
 from importlib import resources
 
 
+def _read(name: str) -> str:
+    return resources.files(__package__).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+
+
 @cache
 def lines(name: str) -> tuple[str, ...]:
-    """The entries of ``NAME.txt`` (lower-cased, in file order)."""
-    text = resources.files(__name__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
-    entries = (line.strip().lower() for line in text.splitlines())
+    """The entries of ``data/NAME.txt`` (lower-cased, in file order)."""
+    entries = (line.strip().lower() for line in _read(name).splitlines())
     return tuple(entry for entry in entries if entry and not entry.startswith("#"))
 
 
 @cache
 def words(name: str) -> frozenset[str]:
-    """The entries of ``NAME.txt`` as a set."""
+    """The entries of ``data/NAME.txt`` as a set."""
     return frozenset(lines(name))
 
 
 @cache
 def pairs(name: str) -> dict[str, str]:
-    """``NAME.txt`` whose lines are ``key value...``: key -> the rest of the line, as written
+    """``data/NAME.txt`` whose lines are ``key value...``: key -> the rest of the line, as written
     (the same dict on every call: do not change it)."""
-    text = resources.files(__name__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
     result = {}
-    for line in text.splitlines():
+    for line in _read(name).splitlines():
         key, _, value = line.strip().partition(" ")
         if key and not key.startswith("#"):
             result[key.lower()] = value.strip()

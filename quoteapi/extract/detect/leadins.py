@@ -6,39 +6,39 @@ continued:" ending the paragraph above; a title's "Elizabeth Warren …: ‘…�
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from .cues import mention_span, speaker_of, text_of
-from .data import words
-from .found import Found
+from ...lexicon import words
+from ..context import ArticleContext
+from ..model import QuoteType
+from .cues import Cue, mention_span, speaker_of
+from .found import CONFIDENCE, Detection, Found
 from .marks import TRANSCRIPT_TURN, Quoted
-from .model import QuoteType
 
 # a byline after a closing mark: "” ― Sonya Herridge"
 BYLINE = re.compile(r"[\s\xa0]*[―—–][\s\xa0]*(?=[A-Z])")
-# confidence by the kind of lead-in
-CONFIDENCE = {"colon": 0.9, "turn": 0.9, "byline": 0.85}
 
 
-def quote_after_colon(doc: Doc, quotation: Quoted, paragraphs: list[tuple[int, int]]) -> Found | None:
+def quote_after_colon(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
     """A colon right before the quotation, in its paragraph or ending the paragraph above:
     the verb before the colon is the cue ("Caddell continued:"), or a name is ("WALLACE:")."""
-    colon = _colon_before(text_of(doc), quotation.start)
+    ctx = state.ctx
+    colon = _colon_before(ctx.text, quotation.start)
     if colon is None:
         return None
-    colon_span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    colon_span = ctx.doc.char_span(colon, colon + 1, alignment_mode="expand")
     if colon_span is None:
         return None
     sentence = colon_span[0].sent
     lead_ins = words("speech_verbs") | words("lead_in_verbs")
-    lead = doc[sentence.start: colon_span[0].i]
+    lead = ctx.doc[sentence.start: colon_span[0].i]
     verbs = [t for t in lead if t.pos_ in {"VERB", "AUX"}]
     speech_noun = any(t.lemma_.lower() in words("speech_nouns") for t in lead)
     if verbs and (verbs[-1].lemma_.lower() in lead_ins or speech_noun):
         token = verbs[-1]
-        return Found(QuoteType.DIRECT, quotation.pieces, doc[token.i: token.i + 1],
-                     speaker_of(token), CONFIDENCE["colon"])
-    name = _name_before(doc, colon_span[0]) or _headline_name(doc, colon_span[0], paragraphs)
+        return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[token.i: token.i + 1],
+                     speaker_of(ctx, token), CONFIDENCE["colon"])
+    name = _name_before(ctx, colon_span[0]) or _headline_name(ctx, colon_span[0])
     if name is None:
         return None
     return Found(QuoteType.DIRECT, quotation.pieces, colon_span, name, CONFIDENCE["colon"])
@@ -59,58 +59,60 @@ def _colon_before(text: str, start: int) -> int | None:
     return None
 
 
-def _name_before(doc: Doc, colon: Token) -> Span | None:
+def _name_before(ctx: ArticleContext, colon: Token) -> Span | None:
     """A person or organisation named just before a colon ("PENCE:", "Pat Caddell:")."""
-    for ent in doc.ents:
+    for ent in ctx.doc.ents:
         if ent.end == colon.i and ent.label_ in {"PERSON", "ORG"}:
             return ent
     start = colon.i
-    while start > 0 and doc[start - 1].is_upper and doc[start - 1].is_alpha:
+    while start > 0 and ctx.doc[start - 1].is_upper and ctx.doc[start - 1].is_alpha:
         start -= 1
-    if start < colon.i and (start == 0 or doc[start - 1].is_space or doc[start - 1].is_quote):
-        return doc[start: colon.i]
+    if start < colon.i and (start == 0 or ctx.doc[start - 1].is_space or ctx.doc[start - 1].is_quote):
+        return ctx.doc[start: colon.i]
     return None
 
 
-def quote_of_turn(doc: Doc, quotation: Quoted) -> Found | None:
+def quote_of_turn(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
     """A transcript turn: "\"PENCE: Well, look, ..." (the name in capitals, then a colon)."""
-    match = TRANSCRIPT_TURN.match(text_of(doc), quotation.start)
+    ctx = state.ctx
+    match = TRANSCRIPT_TURN.match(ctx.text, quotation.start)
     if match is None:
         return None
     colon = match.end() - 2
-    name = doc.char_span(quotation.start, colon, alignment_mode="expand")
-    cue = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    name = ctx.doc.char_span(quotation.start, colon, alignment_mode="expand")
+    cue = ctx.doc.char_span(colon, colon + 1, alignment_mode="expand")
     pieces = ((match.end(), quotation.pieces[0][1]),) + quotation.pieces[1:]
     if name is None or cue is None or pieces[0][0] >= pieces[0][1]:
         return None
     return Found(QuoteType.DIRECT, pieces, cue, name, CONFIDENCE["turn"])
 
 
-def _headline_name(doc: Doc, colon: Token, paragraphs: list[tuple[int, int]]) -> Span | None:
+def _headline_name(ctx: ArticleContext, colon: Token) -> Span | None:
     """In the title (first paragraph) before a colon, the person it opens with ("Elizabeth Warren
     Hammers Wells Fargo CEO: ‘…’")."""
-    if not paragraphs or colon.idx >= paragraphs[0][1]:
+    if not ctx.paragraphs or colon.idx >= ctx.paragraphs[0][1]:
         return None
-    people = [ent for ent in doc.ents if ent.end <= colon.i and ent.label_ == "PERSON"]
-    return people[0] if people and people[0].start_char == paragraphs[0][0] else None
+    people = [ent for ent in ctx.doc.ents if ent.end <= colon.i and ent.label_ == "PERSON"]
+    return people[0] if people and people[0].start_char == ctx.paragraphs[0][0] else None
 
 
-def quote_with_byline(doc: Doc, quotation: Quoted) -> Found | None:
+def quote_with_byline(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
     """A dash and a name after the closing mark: "“…” ― Sonya Herridge"."""
+    ctx = state.ctx
     if not quotation.closed:
         return None
-    match = BYLINE.match(text_of(doc), quotation.end + 1)
+    match = BYLINE.match(ctx.text, quotation.end + 1)
     if match is None:
         return None
-    dash = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    dash = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")
     start = dash[-1].i + 1 if dash else None
-    if start is None or start >= len(doc):
+    if start is None or start >= len(ctx.doc):
         return None
     end = start
-    while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].text == ".") and "\n" not in doc[end].text:
+    while end < len(ctx.doc) and (ctx.doc[end].pos_ == "PROPN" or ctx.doc[end].text == ".") and "\n" not in ctx.doc[end].text:
         end += 1
     if end == start:
         return None
-    cue = doc[dash[-1].i: dash[-1].i + 1]
-    return Found(QuoteType.DIRECT, quotation.pieces, cue, mention_span(doc[end - 1]) if end - start == 1
-                 else doc[start:end], CONFIDENCE["byline"])
+    cue = ctx.doc[dash[-1].i: dash[-1].i + 1]
+    return Found(QuoteType.DIRECT, quotation.pieces, cue, mention_span(ctx, ctx.doc[end - 1]) if end - start == 1
+                 else ctx.doc[start:end], CONFIDENCE["byline"])
