@@ -1,6 +1,7 @@
 """Word lists, one entry a line in ``data/NAME.txt`` (coreferee's habit), loaded by name.
 
-Lines are lower-cased and stripped; blank lines and lines starting with ``#`` are skipped.
+Lines are lower-cased and stripped; what follows a ``#`` is a comment (a line that is all comment
+is skipped).
 """
 
 from functools import cache
@@ -14,8 +15,8 @@ def _read(name: str) -> str:
 @cache
 def lines(name: str) -> tuple[str, ...]:
     """The entries of ``data/NAME.txt`` (lower-cased, in file order)."""
-    entries = (line.strip().lower() for line in _read(name).splitlines())
-    return tuple(entry for entry in entries if entry and not entry.startswith("#"))
+    entries = (line.partition("#")[0].strip().lower() for line in _read(name).splitlines())
+    return tuple(entry for entry in entries if entry)
 
 
 @cache
@@ -30,7 +31,7 @@ def pairs(name: str) -> dict[str, str]:
     (the same dict on every call: do not change it)."""
     result = {}
     for line in _read(name).splitlines():
-        key, _, value = line.strip().partition(" ")
-        if key and not key.startswith("#"):
+        key, _, value = line.partition("#")[0].strip().partition(" ")
+        if key:
             result[key.lower()] = value.strip()
     return result

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from ...lexicon import words
+from ...lexicon.verbs import speech_verbs, topic_verbs
 from ..context import ArticleContext
 from ..grammar import (
     ACTIVE_SUBJECT_DEPS,
@@ -37,6 +38,10 @@ CALL_PARTICLES = {"for", "on", "upon"}
 ADDRESSEE_VERBS = {"tell", "assure", "inform", "remind", "warn"}
 # verbs of belief: "Reid said he believes ...": the pronoun stands for the speaker of "said"
 BELIEF_VERBS = {"believe", "think", "feel", "hope"}
+# parts of speech of the words of a speaker's name and title after an inverted verb
+INVERTED_NAME_POS = {"DET", "PROPN", "NOUN", "ADJ", "NUM"}
+# prepositions whose object is what a speech verb speaks of ("joked about", "warned against")
+TOPIC_PREPOSITIONS = {"about", "of", "against", "on"}
 # punctuation that sets off an interrupting cue ("“…,” he said, “…”")
 SET_OFF = {",", "”", '"', "''", "’", "—", "–", "("}
 
@@ -52,7 +57,8 @@ class Cue(NamedTuple):
     words: Span
     speaker: Span | None
     content: tuple[tuple[int, int], ...]
-    kind: str  # "verb" or "according"
+    kind: str  # "verb", "according" or "noun"
+    topic: bool = False  # the content is what the verb speaks of (its object), not a clause
 
     @property
     def start(self) -> int:
@@ -65,7 +71,7 @@ class Cue(NamedTuple):
 
 def speech_cues(ctx: ArticleContext) -> list[Cue]:
     """Every speech cue of ``doc``, in order: speech verbs and "according to"."""
-    verbs = words("speech_verbs")
+    verbs = speech_verbs()
     found = [cue for token in ctx.doc for cue in _cues_at(ctx, token, verbs)]
     return sorted(found, key=lambda cue: cue.start)
 
@@ -75,12 +81,12 @@ def _cues_at(ctx: ArticleContext, token: Token, verbs: frozenset[str]) -> Iterat
         cue = according_to_cue(ctx, token)
         if cue is not None:
             yield cue
-    elif token.pos_ in VERB_POS and token.lemma_.lower() in verbs:
-        yield verb_cue(ctx, token)
     elif token.pos_ == "VERB" and token.lemma_.lower() == "call":
-        cue = call_cue(ctx, token)
+        cue = call_cue(ctx, token)  # alone "call" is no speech verb ("called the police")
         if cue is not None:
             yield cue
+    elif token.pos_ in VERB_POS and token.lemma_.lower() in verbs:
+        yield verb_cue(ctx, token)
     elif token.pos_ == "NOUN" and token.lemma_.lower() in words("speech_nouns"):
         cue = noun_cue(ctx, token)
         if cue is not None:
@@ -98,9 +104,30 @@ def nearest_subject(ctx: ArticleContext, verb: Token) -> Span | None:
 
 def verb_cue(ctx: ArticleContext, verb: Token) -> Cue:
     """The cue at a speech verb: its subject (borrowed from the verb above where it has none) and
-    its reported clause (a ``ccomp``, or the clause the verb interrupts: "“…,” he said, “…”")."""
-    doc = verb.doc
-    return Cue(doc[verb.i: verb.i + 1], speaker_of(ctx, verb) or nearest_subject(ctx, verb), clause_of(ctx, verb), "verb")
+    its reported clause (a ``ccomp``, or the clause the verb interrupts: "“…,” he said, “…”"),
+    else what it speaks of (its object: "denied the claims", "joked about moving")."""
+    words_, speaker = verb.doc[verb.i: verb.i + 1], speaker_of(ctx, verb) or nearest_subject(ctx, verb)
+    clause = clause_of(ctx, verb)
+    if clause:
+        return Cue(words_, speaker, clause, "verb")
+    return Cue(words_, speaker, object_of(ctx, verb), "verb", topic=True)
+
+
+def object_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
+    """The character pieces of what a speech verb with no clause speaks of: its direct object
+    ("announced his running mate", "denied the fraud claims") or the object of a preposition of
+    topic ("joked about moving to New Zealand", "warned against allowing ..."); () for none, or
+    for a pronoun, which says nothing by itself."""
+    if verb.lemma_.lower() not in topic_verbs():
+        return ()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        topics = [c for c in verb.children
+                  if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPOSITIONS]
+        objects = [g for p in topics[:1] for g in p.children if g.dep_ in {"pobj", "pcomp"}]
+    if not objects or objects[0].pos_ == "PRON" or inverted_subject(ctx, verb) is not None:
+        return ()  # nothing, a pronoun, or the speaker after an inverted verb
+    return token_pieces(ctx.same_paragraph(verb, list(objects[0].subtree)))
 
 
 def call_cue(ctx: ArticleContext, verb: Token) -> Cue | None:
@@ -145,6 +172,9 @@ def speaker_of(ctx: ArticleContext, verb: Token) -> Span | None:
             return mention_span(ctx, objects[0]) if objects else None
     if any(child.dep_ == "nsubjpass" for child in verb.children):
         return None  # "he was told that ...": the speaker is not given
+    inverted = inverted_subject(ctx, verb)
+    if inverted is not None:
+        return inverted
     if verb.dep_ == "relcl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
         return mention_span(ctx, verb.head)
     if verb.dep_ in BORROW_SUBJECT_DEPS and verb.head.i != verb.i and verb.head.pos_ in VERB_POS:
@@ -159,11 +189,31 @@ def speaker_of(ctx: ArticleContext, verb: Token) -> Span | None:
         while above.pos_ in {"ADP", "SCONJ"} and above.head.i != above.i:
             above = above.head
         if above.pos_ in VERB_POS:
-            spoken = verb.lemma_.lower() in words("speech_verbs")
+            spoken = verb.lemma_.lower() in speech_verbs()
             return speaker_of(ctx, above) or (_passive_subject(ctx, above) if spoken else None)
     if verb.dep_ == "compound" and verb.i < verb.head.i and verb.head.pos_ == "PROPN":
         return verb.doc[verb.i + 1: verb.head.i + 1]  # an inverted cue read as part of the name: "Said Ellis:"
     return None
+
+
+def inverted_subject(ctx: ArticleContext, verb: Token) -> Span | None:
+    """The speaker after a verb that follows a quotation ("“…,” said Ann Lee", "“…!” shout Priya
+    and Omar"), which the parser may take for the verb's object: the noun phrase right after
+    the verb, when a closing quotation mark (and a comma or dash) is all that stands before it."""
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].text in {",", "—", "–"}:
+        before -= 1
+    if before < 0 or not doc[before].is_quote or ctx.in_quote[verb.i]:
+        return None
+    end = verb.i + 1
+    while end < len(doc) and (doc[end].pos_ in INVERTED_NAME_POS or doc[end].text in {"-", "and"}):
+        end += 1
+    phrase = doc[verb.i + 1: end]
+    if not phrase or phrase[-1].pos_ not in {"PROPN", "NOUN"} or not can_be_source(phrase[-1]):
+        return None
+    own = mention_span(ctx, phrase[-1])
+    return own if own.start <= phrase.start else doc[phrase.start: max(own.end, phrase.end)]
 
 
 def _passive_subject(ctx: ArticleContext, verb: Token) -> Span | None:
@@ -180,7 +230,7 @@ def _reporting_verb(verb: Token) -> Token | None:
     head = verb.head
     if verb.lemma_.lower() not in BELIEF_VERBS or verb.dep_ != "ccomp" or head.i == verb.i:
         return None
-    if head.pos_ not in VERB_POS or head.lemma_.lower() not in words("speech_verbs"):
+    if head.pos_ not in VERB_POS or head.lemma_.lower() not in speech_verbs():
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return head if subjects and subjects[0].lower_ in SUBJECT_PRONOUNS else None

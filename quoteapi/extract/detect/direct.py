@@ -14,14 +14,16 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ...lexicon import words
+from ...lexicon.verbs import speech_verbs
 from ..context import ArticleContext
 from ..grammar import PERSONAL_PRONOUNS
 from ..model import QuoteType
 from .cues import Cue, speaker_of, token_pieces, trailing_clause
 from .followon import follow_on
-from .found import CONFIDENCE, Detection, Found, covers, word_count
+from .found import CONFIDENCE, Detection, Found, covers, opens_clause, word_count
 from .leadins import quote_after_colon, quote_of_turn, quote_with_byline
 from .marks import MARK_PATTERN, Quoted
+from .slots import by_attribution_slot, by_lead_in_slot
 
 # a quotation mark right before a quotation's words (doubled apostrophes or backticks first)
 OPENING_MARK_BEFORE = re.compile(r"(?:''|``|[“„\"‘'])$")
@@ -55,24 +57,36 @@ def direct_quotes(state: Detection) -> list[Found]:
     first of ``QUOTATION_RULES`` that answers), else the quote before it that it goes on."""
     found: list[Found] = []
     for quotation in state.quoted:
-        if is_title(state.ctx.text, quotation) or _taken(quotation, found):
+        if _taken(quotation, found):
             continue
+        title = is_title(state.ctx.text, quotation)
+        rules = TITLE_RULES if title else QUOTATION_RULES
         cues = [c for c in state.cues if not covers(quotation, c.start)]
-        result = next((found_ for rule in QUOTATION_RULES
+        result = next((found_ for rule in rules
                        if (found_ := rule(state, quotation, cues)) is not None), None)
+        if title and result is not None and result.type is not QuoteType.MIXED:
+            result = None  # a title said alone is a title: only a clause or verb of speech quotes it
         if result is not None:
             found.append(result)
-        elif found:
+            nested = nested_quote(state, quotation, cues, result)
+            if nested is not None and nested.pieces != result.pieces:
+                found.append(nested)
+        elif found and not title:
             found[-1:] = follow_on(state.ctx, quotation, found[-1])
     return found
 
 
 def is_title(text: str, quotation: Quoted) -> bool:
-    """Whether a quotation is a title or a name ("“The Big Short”"), not something said."""
+    """Whether a quotation is a title or a name ("“The Big Short”"), not something said: title
+    case, a few words, no final stop; a comma or stop inside the closing mark counts when the
+    title has two words or more (American style: on “Meet the Press,” he said)."""
     content = " ".join(text[s:e] for s, e in quotation.pieces).strip()
+    if content[-1:] in {",", "."} and len(content.split()) > 1:
+        content = content[:-1]
     tokens = content.split()
-    if not tokens or len(tokens) > MAX_TITLE_WORDS or content[-1] in ".!?,;:":
-        return False
+    if not tokens or len(tokens) > MAX_TITLE_WORDS or content[-1] in ",:" or \
+            any(mark in content for mark in ".!?;"):
+        return False  # a stop inside: "“Like Oakland. Or Ferguson,” he said" is speech
     return all(t[0].isupper() or not t[0].isalpha() or t.lower() in TITLE_SMALL_WORDS for t in tokens) \
         and tokens[0][0].isupper()
 
@@ -92,21 +106,46 @@ def by_clause(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | N
     """A cue whose reported clause holds the quotation: direct when the clause is all quote (the
     quotations in it are the pieces), mixed (the clause is the content) when it has words of its
     own."""
-    ctx, quoted = state.ctx, state.quoted
-    for cue in cues:
-        if not cue.content or not any(s < quotation.end and quotation.start < e for s, e in cue.content):
-            continue
-        if cue.start >= quotation.start and cue.end <= quotation.end:
-            continue
-        within = [q for q in quoted if any(s < q.end and q.start < e for s, e in cue.content)]
-        outside = sum(_alnum(ctx.text, cue.content, without=q) for q in within) - \
-            (len(within) - 1) * _alnum(ctx.text, cue.content)
-        if outside == 0:
-            pieces = tuple(piece for q in within for piece in q.pieces)
-            return Found(QuoteType.DIRECT, pieces, cue.words, cue.speaker, CONFIDENCE["clause"])
-        return Found(QuoteType.MIXED, _mixed_pieces(ctx, cue.content, quotation), cue.words, cue.speaker,
-                     CONFIDENCE["mixed"])
+    holding = _holding(quotation, cues)
+    return _clause_quote(state, quotation, holding[0]) if holding else None
+
+
+def nested_quote(state: Detection, quotation: Quoted, cues: list[Cue], outer: Found) -> Found | None:
+    """An attribution inside another's clause that holds the quotation too ("added that ... the
+    suggestion that Obama was the “founder”", "said she ... what he called a “revolutionary
+    mood”"): the inner cue's clause, or the inner verb of speech governing the quoted words.
+    Both are quotes: the outer speaker reports the inner one's words."""
+    outer_start, outer_end = outer.pieces[0][0], outer.pieces[-1][1]
+    if outer.type is not QuoteType.MIXED or outer.cue is None:
+        return None
+    inner = [c for c in _holding(quotation, cues) if c.words.start != outer.cue.start
+             and outer_start <= c.start < outer_end]
+    if inner:
+        return _clause_quote(state, quotation, min(inner, key=lambda c: sum(e - s for s, e in c.content)))
+    governed = by_listed_governor(state, quotation, cues)
+    if governed is not None and governed.cue.start != outer.cue.start and \
+            outer_start <= governed.cue.start_char < outer_end:
+        return governed
     return None
+
+
+def _holding(quotation: Quoted, cues: list[Cue]) -> list[Cue]:
+    """The cues whose reported clause holds (part of) the quotation, in text order."""
+    return [cue for cue in cues if cue.content
+            and any(s < quotation.end and quotation.start < e for s, e in cue.content)
+            and not (cue.start >= quotation.start and cue.end <= quotation.end)]
+
+
+def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
+    ctx, quoted = state.ctx, state.quoted
+    within = [q for q in quoted if any(s < q.end and q.start < e for s, e in cue.content)]
+    outside = sum(_alnum(ctx.text, cue.content, without=q) for q in within) - \
+        (len(within) - 1) * _alnum(ctx.text, cue.content)
+    if outside == 0:
+        pieces = tuple(piece for q in within for piece in q.pieces)
+        return Found(QuoteType.DIRECT, pieces, cue.words, cue.speaker, CONFIDENCE["clause"])
+    return Found(QuoteType.MIXED, _mixed_pieces(ctx, cue.content, quotation), cue.words,
+                 cue.speaker, CONFIDENCE["mixed"])
 
 
 def _mixed_pieces(ctx: ArticleContext, clause: tuple[tuple[int, int], ...], quotation: Quoted) -> tuple[tuple[int, int], ...]:
@@ -141,8 +180,9 @@ def beside(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None
     ctx, quoted = state.ctx, state.quoted
     text = ctx.text
     short = word_count(text, quotation) < MIN_LOOSE_WORDS
-    if short and text[quotation.end - 1: quotation.end] not in SPOKEN_ENDS:
-        return None  # a short fragment beside a cue is a quote only when it ends like speech
+    if short and (text[quotation.end - 1: quotation.end] not in SPOKEN_ENDS
+                  or not opens_clause(text, quotation)):
+        return None  # a short fragment beside a cue is a quote only when it looks like speech
     first, last = _edge_tokens(ctx, quotation)
     if first is None or last is None:
         return None
@@ -186,6 +226,12 @@ def _edge_tokens(ctx: ArticleContext, quotation: Quoted) -> tuple[Token | None, 
     return (first[0] if first else None), (last[-1] if last else None)
 
 
+def by_listed_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
+    """``by_governor`` with a verb of speech or judgement from our lists only."""
+    found = by_governor(state, quotation, cues)
+    return found if found is not None and found.confidence == CONFIDENCE["governor"] else None
+
+
 def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
     """A verb of speech or judgement that governs the quoted words ("called the deal “a
     disaster”", "described Clinton as a “disgrace”"): a mixed quote of the words after the verb."""
@@ -193,7 +239,7 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
     span = ctx.doc.char_span(*quotation.pieces[0], alignment_mode="expand")
     if span is None:
         return None
-    verbs = words("speech_verbs") | words("quoting_verbs")
+    verbs = speech_verbs() | words("quoting_verbs")
     verb = span.root.head
     for _ in range(GOVERNOR_STEPS):
         if verb.pos_ == "VERB" or verb.head.i == verb.i:
@@ -234,7 +280,12 @@ QUOTATION_RULES: tuple[Rule, ...] = (
     quote_of_turn,  # a transcript turn: "PENCE: Well, look, ..."
     by_clause,  # a cue's reported clause holds it
     beside,  # a cue right beside it in its sentence
+    by_attribution_slot,  # any verb with its speaker set off right after it: “…,” groaned Ines
+    by_lead_in_slot,  # any verb with its speaker right before it and a comma: then boomed, “…”
     quote_after_colon,  # a lead-in ending with a colon
     quote_with_byline,  # a dash and a name after it
     by_governor,  # a verb governing the quoted words: called the deal “a disaster”
 )
+# a title ("“The Apprentice”", a book, a show) is a quote only when a verb of speech reports the
+# words around it ("released a memo titled “The Facts …”", "chanted “Dump Trump”")
+TITLE_RULES: tuple[Rule, ...] = (by_clause, by_listed_governor)

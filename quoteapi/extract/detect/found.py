@@ -17,6 +17,7 @@ CONFIDENCE = {
     "clause": 0.95,  # a cue's reported clause is the quotation
     "beside": 0.9,  # a cue right beside the quotation in its sentence
     "colon": 0.9,  # a lead-in ending with a colon
+    "slot": 0.85,  # any verb with its speaker set off right beside the quotation
     "turn": 0.9,  # a transcript turn ("PENCE: ...")
     "byline": 0.85,  # a dash and a name after the quotation
     "mixed": 0.85,  # a reported clause holding a quoted fragment
@@ -26,6 +27,7 @@ CONFIDENCE = {
     "according": 0.7,  # "according to X"
     "follows": 0.6,  # a quotation opening the paragraph after a speaker's quote
     "noun": 0.6,  # "Trump's claim that ..."
+    "object": 0.55,  # what a speech verb speaks of: "denied the claims", "joked about moving"
     "headline": 0.6,  # "Name: what they said" as a title
     "title": 0.6,  # a title whose verb attributes its quotation
     "any verb": 0.5,  # a verb outside our lists governing a quoted fragment
@@ -84,3 +86,17 @@ def word_count(text: str, quotation: Quoted) -> int:
 def overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     """Whether (start, end) shares a character with one of ``ranges``."""
     return any(s < end and start < e for s, e in ranges)
+
+
+# what may stand before the opening mark of a quotation that opens its sentence or clause
+CLAUSE_OPENERS = frozenset("\n.!?:;,—–-([")
+
+
+def opens_clause(text: str, quotation: Quoted) -> bool:
+    """Whether the quotation opens its sentence or clause (only a sentence end, a colon, a comma
+    or a dash before its mark), as a direct quote does; a fragment inside a sentence (a “crazy
+    election,” that ...) has a word before it."""
+    index = quotation.start - 1
+    while index >= 0 and (text[index].isspace() or text[index] in "“\"'‘`„”"):
+        index -= 1
+    return index < 0 or text[index] in CLAUSE_OPENERS

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ...lexicon import words
+from ...lexicon.verbs import speech_verbs
 from ...nlp import get_nlp
 from ..context import ArticleContext
 from ..model import QuoteType
@@ -97,7 +97,7 @@ def _title_attribution(parsed: Doc, quote_at: int) -> tuple[tuple[int, int], ...
     speaker = (subject.left_edge.idx, subject.idx + len(subject))
     if root.idx < quote_at and subject.left_edge.i == 0:
         return cue, speaker, (cue[1], len(parsed.text))
-    if root.lemma_.lower() not in words("speech_verbs"):
+    if root.lemma_.lower() not in speech_verbs():
         return None
     clause = next((c for c in root.children if c.dep_ == "ccomp" and c.left_edge.idx <= quote_at), None)
     if clause is None:

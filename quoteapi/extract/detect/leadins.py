@@ -9,11 +9,13 @@ import re
 from spacy.tokens import Span, Token
 
 from ...lexicon import words
+from ...lexicon.verbs import speech_verbs
 from ..context import ArticleContext
 from ..model import QuoteType
 from .cues import Cue, mention_span, speaker_of
 from .found import CONFIDENCE, Detection, Found
 from .marks import TRANSCRIPT_TURN, Quoted
+from .slots import NO_SPEECH_LEMMAS, is_speaker, verb_before
 
 # a byline after a closing mark: "” ― Sonya Herridge"
 BYLINE = re.compile(r"[\s\xa0]*[―—–][\s\xa0]*(?=[A-Z])")
@@ -30,7 +32,7 @@ def quote_after_colon(state: Detection, quotation: Quoted, cues: list[Cue]) -> F
     if colon_span is None:
         return None
     sentence = colon_span[0].sent
-    lead_ins = words("speech_verbs") | words("lead_in_verbs")
+    lead_ins = speech_verbs() | words("lead_in_verbs")
     lead = ctx.doc[sentence.start: colon_span[0].i]
     verbs = [t for t in lead if t.pos_ in {"VERB", "AUX"}]
     speech_noun = any(t.lemma_.lower() in words("speech_nouns") for t in lead)
@@ -38,10 +40,26 @@ def quote_after_colon(state: Detection, quotation: Quoted, cues: list[Cue]) -> F
         token = verbs[-1]
         return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[token.i: token.i + 1],
                      speaker_of(ctx, token), CONFIDENCE["colon"])
+    slot = verb_before(ctx, colon_span[0]) or _main_clause(ctx, lead)
+    if slot is not None:  # any verb right before the colon ("Mr. Smith shot back:"), or the
+        # clause the colon ends ("Cruz delivered a snappy retort:")
+        verb, speaker = slot
+        return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[verb.i: verb.i + 1], speaker,
+                     CONFIDENCE["colon"])
     name = _name_before(ctx, colon_span[0]) or _headline_name(ctx, colon_span[0])
     if name is None:
         return None
     return Found(QuoteType.DIRECT, quotation.pieces, colon_span, name, CONFIDENCE["colon"])
+
+
+def _main_clause(ctx: ArticleContext, lead: Span) -> tuple[Token, Span] | None:
+    """The main verb of the words before a colon and its speaker, when that is someone."""
+    roots = [t for t in lead if t.head.i == t.i or t.head.i >= lead.end]
+    verbs = [t for t in roots if t.pos_ == "VERB" and t.lemma_.lower() not in NO_SPEECH_LEMMAS]
+    if len(verbs) != 1:
+        return None
+    speaker = speaker_of(ctx, verbs[0])
+    return (verbs[0], speaker) if speaker is not None and is_speaker(speaker.root) else None
 
 
 def _colon_before(text: str, start: int) -> int | None:

@@ -23,5 +23,6 @@ def reported_quotes(state: Detection) -> list[Found]:
             continue
         if sum(len(text[s:e].split()) for s, e in cue.content) < MIN_CLAUSE_WORDS:
             continue
-        found.append(Found(QuoteType.INDIRECT, cue.content, cue.words, cue.speaker, CONFIDENCE[cue.kind]))
+        confidence = CONFIDENCE["object" if cue.topic else cue.kind]
+        found.append(Found(QuoteType.INDIRECT, cue.content, cue.words, cue.speaker, confidence))
     return found
