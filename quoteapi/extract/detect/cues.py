@@ -282,10 +282,46 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
         drop, add = _fused_addressee(verb, clauses[0])
         tokens = [t for c in clauses for t in clause_tokens(c) if t not in drop] + list(add)
         return token_pieces(ctx.same_paragraph(verb, tokens))
+    segment = _interrupting(verb) or _as_clause(verb)
+    if segment:  # the sentence around ", Hebert said," or after "As Crane said,"
+        return token_pieces(ctx.same_paragraph(verb, [t for t in verb.sent if t.i not in segment]))
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.pos_ in VERB_POS and _set_off(verb):
         outside = set(verb.subtree)
         return token_pieces(ctx.same_paragraph(verb, [t for t in verb.head.subtree if t not in outside]))
     return ()
+
+
+def _interrupting(verb: Token) -> set[int]:
+    """The tokens of an attribution set off by commas inside the sentence it attributes ("After
+    the court ruled, Hebert said, most laws were safe"; "Even then, he said, he can't"): the
+    subject and the verb with their commas, none when the verb is not so set off."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS and c.i < verb.i]
+    if not subjects or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return set()
+    start = subjects[0].left_edge.i
+    end = verb.i + 1
+    while end < len(doc) and doc[end].pos_ == "ADV":
+        end += 1  # "he said later,"
+    if start == 0 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text != ",":
+        return set()
+    if start - 1 <= verb.sent.start or end + 1 >= verb.sent.end:
+        return set()  # words of the sentence on both sides
+    return set(range(start - 1, end + 1))
+
+
+def _as_clause(verb: Token) -> set[int]:
+    """The tokens of "As Crane said," opening the sentence whose main clause is what was said."""
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"]
+    doc = verb.doc
+    if verb.dep_ != "advcl" or not marks or verb.head.i < verb.i:
+        return set()
+    right = verb.right_edge.i
+    if doc[right].text != ",":
+        right += 1
+    if right >= len(doc) or doc[right].text != ",":
+        return set()
+    return set(range(verb.left_edge.i, right + 1))
 
 
 def _fused_addressee(verb: Token, clause: Token) -> tuple[set[Token], set[Token]]:
