@@ -80,7 +80,9 @@ def is_title(text: str, quotation: Quoted) -> bool:
     """Whether a quotation is a title or a name ("“The Big Short”"), not something said: title
     case, a few words, no final stop; a comma or stop inside the closing mark counts when the
     title has two words or more (American style: on “Meet the Press,” he said)."""
-    content = " ".join(text[s:e] for s, e in quotation.pieces).strip()
+    end = quotation.end + (text[quotation.end: quotation.end + 1] == ",")  # the comma trimmed off
+    content = " ".join(text[s:e] for s, e in quotation.pieces[:-1] + ((quotation.pieces[-1][0], end),))
+    content = content.strip()
     if content[-1:] in {",", "."} and len(content.split()) > 1:
         content = content[:-1]
     tokens = content.split()
@@ -155,7 +157,7 @@ def _mixed_pieces(ctx: ArticleContext, clause: tuple[tuple[int, int], ...], quot
     text = ctx.text
     first, last = quotation.pieces[0][0], quotation.pieces[-1][1]
     opening = OPENING_MARK_BEFORE.search(text, max(0, first - 2), first)
-    closing = MARK_PATTERN.match(text, last) if quotation.closed else None
+    closing = MARK_PATTERN.match(text, last + (text[last: last + 1] == ",")) if quotation.closed else None
     return tuple(
         (opening.start() if opening and start == first else start,
          closing.end() if closing and end == last else end)

@@ -1,16 +1,16 @@
 """Follow-on quotes: a quotation with no cue of its own that goes on from the quote before it.
 
 In the same paragraph it joins that quote ("“We are ready,” he said. “Completely ready.”" is one
-quote of two pieces); opening one of the next paragraphs it is a new quote of the same speaker.
+quote of two pieces, however short the second); opening one of the next paragraphs it is a new
+quote of the same speaker. A quoted fragment inside a sentence (a scare quote, a term) goes on
+from nothing: the quotation must open its sentence.
 """
 
 from ..context import ArticleContext
 from ..model import QuoteType
-from .found import CONFIDENCE, Found, word_count
+from .found import CONFIDENCE, Found, opens_clause
 from .marks import Quoted
 
-# a quote with no cue of its own goes on the previous speaker's quote when it is this long
-MIN_CONTINUATION_WORDS = 5
 # a quote opening a paragraph this close after the last quote found is the same speaker's
 FOLLOW_PARAGRAPHS = 4
 
@@ -19,9 +19,7 @@ def follow_on(ctx: ArticleContext, quotation: Quoted, previous: Found) -> list[F
     """What ``previous`` (the last quote found) becomes with ``quotation`` after it: itself with
     the quotation joined, itself and a new quote of its speaker, or itself alone when the
     quotation does not go on from it."""
-    if word_count(ctx.text, quotation) < MIN_CONTINUATION_WORDS:
-        return [previous]
-    if previous.pieces[-1][1] > quotation.start:
+    if not opens_clause(ctx.text, quotation) or previous.pieces[-1][1] > quotation.start:
         return [previous]
     here = _paragraph_of(quotation.start, ctx.paragraphs)
     there = _paragraph_of(previous.pieces[-1][1], ctx.paragraphs)

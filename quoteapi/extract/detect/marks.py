@@ -97,9 +97,20 @@ def _running(text: str, per_paragraph: list[list[_Pair]], index: int,
         if head.closed:
             closed = True
             break
+    if len(pieces) > 1 and not pair.at_paragraph_start and not _led_in(text, pair.start):
+        return None, []  # a fragment left open inside a sentence ('called it "a step back.')
     if len(pieces) > 1 or TRANSCRIPT_TURN.match(text, pair.start):
         return Quoted(tuple(pieces), text[pair.start - 1], closed), used
     return None, []
+
+
+def _led_in(text: str, inner: int) -> bool:
+    """Whether the opening mark before offset ``inner`` follows a lead-in (a colon, a comma, a
+    dash) as a quote running over paragraphs does, not a word as a fragment does."""
+    index = inner - 2
+    while index >= 0 and text[index] in " \t\xa0":
+        index -= 1
+    return index < 0 or text[index] in ":,—–-(\n"
 
 
 def _same_family(text: str, first: int, then: int) -> bool:
@@ -110,12 +121,16 @@ def _same_family(text: str, first: int, then: int) -> bool:
 
 
 def _trimmed(text: str, quoted: Quoted) -> Quoted:
-    """The quotation with spaces at either edge of each piece left out."""
+    """The quotation with spaces at either edge of each piece left out, and a comma ending a
+    piece: it belongs to the attribution around it (“We will not take this lightly,” she said),
+    and a quote over two pieces reads "lightly But", not "lightly, But"."""
     pieces = []
     for start, end in quoted.pieces:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and text[end - 1] == ",":
             end -= 1
         pieces.append((start, end))
     return quoted._replace(pieces=tuple(pieces))
