@@ -16,7 +16,7 @@ from ...lexicon.people import first_name_gender
 from ...nlp.sentences import Sentences
 from ..grammar import PRONOUN_GENDER
 from ..model import SpeakerKind
-from .roles import roles_of
+from .roles import organisation_kinds, roles_of
 
 # entity labels that can say something, and the kind of speaker they name
 ENTITY_KINDS = {
@@ -212,6 +212,9 @@ def _add(cast: Cast, span: Span, label: str) -> None:
         entity.gender = entity.gender or gender
         for role in roles_of(span):
             entity.add_role(role)
+    else:
+        for kind in organisation_kinds(span):
+            entity.add_role(kind)
 
 
 def _trusted_person_words(doc: Doc, untrusted: list[bool]) -> set[str]:

@@ -1,23 +1,32 @@
-"""Roles as the article states them: titles before names, appositions, "the Y of Z, X".
+"""Roles as the article states them, read from spaCy's dependency parse around a named person or
+organisation:
 
-Each rule reads spaCy's dependency parse around a named person:
+- a title before the name, in the same noun phrase, of any shape: "The UK’s Defence Secretary Ben
+  Wallace", "Harlow County Public Works Director Jane Roe", "Apple chief executive Tim Cook",
+  "Green councillor for Riverside ward Alex Doe" (determiners and possessors such as "The UK’s" are
+  trimmed: the role is "Defence Secretary");
+- an apposition after the name, also after an age or a hometown: "Phil Lovas, the state’s
+  campaign chairman," ("campaign chairman"), "Liam Foster, 62, a fisherman from Whitby"
+  ("fisherman"), "Tom Reed, her neighbour" ("neighbour");
+- a name in apposition to a role: "The Governor of Kharkiv Oblast, Oleh Synyehubov", "his
+  cousin, Amir Khan";
+- a role given in a sentence of its own: "Maria Lopez is a plumber", "Quinn, who works as a
+  nurse, ...";
+- the kind of an organisation: "the bus operator Northline" ("bus operator").
 
-- a title before the name, in the same noun phrase: "The UK’s Defence Secretary Ben Wallace",
-  "ICC prosecutor Karim Khan", "ITV News Correspondent Dan Rivers" (determiners and possessors such
-  as "The UK’s" are trimmed: the role is "Defence Secretary");
-- an apposition after the name: "Phil Lovas, the state’s campaign chairman," ("campaign chairman");
-- a name in apposition to a role: "The Governor of Kharkiv Oblast, Oleh Synyehubov"
-  ("Governor of Kharkiv Oblast").
-
-A phrase counts as a role only when its head word is a role noun (``data/role_nouns.txt``, or
-coreferee's list of words for people), so "Libertarian presidential candidate" is a role and
-"Crooked" is not.
+A title before a name counts only when a role noun heads it (``data/role_nouns.txt``: "Crooked" is
+no title); an apposition or a predicate may be any word for a person (coreferee's person words:
+"plumber", "cousin", "neighbour"), but not one that says nothing of a role ("man", "resident").
+The role keeps the article's words and case, and the phrases that make the office ("of Kharkiv
+Oblast", "for the company"), not where the person comes from or works ("from Whitby", "at the
+city hospital", "with the county").
 """
 
 from spacy.tokens import Span, Token
 
 from ...lexicon import pairs, words
 from ...lexicon.names import expand_title, is_honorific
+from ...lexicon.people import person_nouns
 
 # dependency labels that keep a token inside the noun phrase of the name it precedes
 _PRE_NAME_DEPS = {
@@ -34,25 +43,44 @@ _PRE_NAME_DEPS = {
 }
 # labels of a role phrase's children that end the role (relative clauses, further appositions)
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+# prepositions whose phrase is part of an office ("Secretary of State", "spokeswoman for the
+# company"); any other ("from Whitby", "at the hospital", "with the county") is not
+OFFICE_PREPOSITIONS = {"of", "for"}
+# words for people that state no role: "a 45-year-old man", "a local resident"
+NO_ROLE_WORDS = frozenset(
+    """man woman person people individual adult child kid boy girl guy lady gentleman someone
+    anyone everyone resident citizen local native member human being figure one""".split()
+)
+# verbs whose predicate or "as" phrase gives a role: "is a nurse", "works as a nurse"
+ROLE_VERBS = {"be", "serve", "work"}
 
 
 def is_role_word(token: Token) -> bool:
-    """Whether ``token`` can head a role ("secretary", "Governor", "prosecutor", "Sen.")."""
+    """Whether ``token`` can head a title ("secretary", "Governor", "prosecutor", "Sen.")."""
     text = token.text.lower()
     if text in words("role_nouns") or text in pairs("title_abbreviations"):
         return True
     return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in words("role_nouns")
 
 
-def role_text(tokens: list[Token]) -> str | None:
+def is_person_word(token: Token) -> bool:
+    """Whether ``token`` names what a person is ("plumber", "cousin", "firefighter"): a title word
+    or one of coreferee's person words that says something of a role."""
+    lemma = token.lemma_.lower()
+    if is_role_word(token):
+        return True
+    return token.pos_ == "NOUN" and lemma in person_nouns() and lemma not in NO_ROLE_WORDS
+
+
+def role_text(tokens: list[Token], head_test=is_role_word) -> str | None:
     """The role stated by ``tokens`` (a title phrase): trimmed of determiners, possessors and
-    honorifics, or None when what is left does not end in a role word."""
+    honorifics, or None when no word of it passes ``head_test`` (a role word by default)."""
     tokens = _after_possessor(tokens)
     while tokens and (tokens[0].dep_ == "det" or _is_blank(tokens[0]) or _is_honorific(tokens[0])):
         tokens = tokens[1:]
     while tokens and (_is_blank(tokens[-1]) or tokens[-1].dep_ in ("cc", "det")):
         tokens = tokens[:-1]
-    if not tokens or not any(is_role_word(token) for token in tokens):
+    if not tokens or not any(head_test(token) for token in tokens):
         return None
     if len(tokens) == 1:
         return expand_title(tokens[0].text)
@@ -80,7 +108,7 @@ def title_before(name: Span) -> str | None:
     """The title before ``name`` in its noun phrase ("Defence Secretary" in "The UK’s Defence
     Secretary Ben Wallace")."""
     doc = name.doc
-    start = name.root.left_edge.i
+    start = min(name.root.left_edge.i, _title_start(name))
     if start >= name.start:
         return None
     tokens = [doc[i] for i in range(start, name.start)]
@@ -95,33 +123,110 @@ def title_before(name: Span) -> str | None:
     return role_text(kept)
 
 
+def _title_start(name: Span) -> int:
+    """Where a title the parser hung elsewhere begins: "Green councillor for Riverside ward Alex
+    Doe", read as "councillor for [... Alex Doe]", has its title's head before the name."""
+    doc = name.doc
+    index = name.start
+    while index > 0 and doc[index - 1].dep_ in _PRE_NAME_DEPS and doc[index - 1].text not in ",;:()—–":
+        index -= 1
+        if doc[index].dep_ not in {"compound", "amod", "prep", "pobj", "det", "poss", "case"}:
+            break
+    return index
+
+
 def apposition_role(name: Span) -> str | None:
-    """The role in apposition to ``name``: after it ("X, the Y,") or before it ("the Y, X")."""
+    """The role in apposition to ``name``: after it, past an age or a hometown ("X, 62, a
+    fisherman"), or before it ("the Y, X"; "his cousin, X")."""
     root = name.root
-    for child in root.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
-            return role_text(_phrase(child))
+    for child in _appositions(root):
+        if child.pos_ == "NOUN" and not child.ent_type_:
+            role = role_text(_phrase(child), is_person_word)
+            if role:
+                return role
     if root.dep_ == "appos":
         head = root.head
         while head.dep_ in ("pobj", "prep", "compound") and head.head.i < head.i:
             head = head.head
         if head.i < name.start and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
             tokens = [head.doc[i] for i in range(head.left_edge.i, name.start)]
-            return role_text(tokens)
+            return role_text(tokens, is_person_word)
+    return None
+
+
+def _appositions(root: Token) -> list[Token]:
+    """The appositions after a name, and those after an age or a place in apposition to it
+    ("Liam Foster, 62, a fisherman": the parser may hang the role from "62")."""
+    found = []
+    for child in root.rights:
+        if child.dep_ == "appos":
+            found.append(child)
+            found.extend(grand for grand in child.rights if grand.dep_ == "appos")
+        elif child.dep_ == "prep" and child.lower_ == "of":  # "Ann Lee, of Leeds, a nurse"
+            found.extend(grand for grand in child.rights if grand.dep_ == "appos")
+    return found
+
+
+def predicate_role(name: Span) -> str | None:
+    """A role the name's own clause gives it: "Maria Lopez is a plumber", "Quinn, who works as a
+    nurse", "Roe has served as mayor since 2019"."""
+    root = name.root
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+    relative = [c for c in root.children if c.dep_ == "relcl"]
+    if verb is None and relative:
+        verb = relative[0]  # "Quinn, who works as a nurse"
+    if verb is None or verb.lemma_.lower() not in ROLE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "attr" and child.pos_ == "NOUN":
+            return role_text(_phrase(child), is_person_word)
+        if child.dep_ == "prep" and child.lower_ == "as":
+            objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+            if objects:
+                return role_text(_phrase(objects[0]), is_person_word)
     return None
 
 
 def _phrase(head: Token) -> list[Token]:
-    """``head``'s noun phrase without relative clauses, further appositions or what follows a comma."""
-    cut = [child for child in head.rights if child.dep_ in _CUT_DEPS]
+    """``head``'s noun phrase without relative clauses, further appositions, what follows a comma
+    or phrases that do not make an office ("from Whitby", "at the hospital")."""
+    cut = [child for child in head.rights if child.dep_ in _CUT_DEPS
+           or (child.dep_ == "prep" and child.lower_ not in OFFICE_PREPOSITIONS)]
     end = min((child.left_edge.i for child in cut), default=head.right_edge.i + 1)
     return [head.doc[i] for i in range(head.left_edge.i, end)]
 
 
 def roles_of(name: Span) -> list[str]:
     """Every role the article attaches to this occurrence of a name, the title before it first."""
-    found = [title_before(name), apposition_role(name)]
+    found = [title_before(name), apposition_role(name), predicate_role(name)]
     return [role for role in found if role]
+
+
+def organisation_kinds(name: Span) -> list[str]:
+    """The kind of organisation the article says a name is: "the bus operator Northline", "the
+    advocacy group Judicial Watch", "Northline, the bus operator,"."""
+    doc = name.doc
+    kept: list[Token] = []
+    for index in range(name.start - 1, max(-1, name.start - 6), -1):
+        token = doc[index]
+        if token.dep_ not in {"compound", "amod", "det", "nmod"} or token.ent_type_:
+            break
+        kept.insert(0, token)
+    found = [role_text(kept, _is_kind_word)]
+    head = name.root.head
+    if name.root.dep_ == "appos" and head.i < name.start and head.pos_ == "NOUN":
+        found.append(role_text([doc[i] for i in range(head.left_edge.i, head.i + 1)], _is_kind_word))
+    for child in _appositions(name.root):
+        if child.pos_ == "NOUN" and not child.ent_type_:
+            found.append(role_text(_phrase(child), _is_kind_word))
+    return [kind for kind in found if kind]
+
+
+def _is_kind_word(token: Token) -> bool:
+    """A noun for a kind of organisation ("group", "operator", "charity")."""
+    return token.pos_ == "NOUN" and (
+        token.lemma_.lower() in words("org_nouns") or is_person_word(token)
+    )
 
 
 def description_role(description: Span) -> str | None:

@@ -23,6 +23,7 @@ from ..model import Speaker, SpeakerKind, TextSpan
 from .cast import Entity, find_entity, joined_with_conjuncts, normal_words
 from .nominal import is_description, resolve_description
 from .pronouns import resolve_pronoun
+from .roles import role_text
 
 
 def resolve_speaker(ctx: ArticleContext, mention: Span | None) -> Speaker | None:
@@ -42,8 +43,17 @@ def resolve_speaker(ctx: ArticleContext, mention: Span | None) -> Speaker | None
     if entity is None:
         return Speaker(name=None if _is_pronoun(span) else span.text, mention=text_span,
                        kind=_unresolved_kind(span), named=False)
-    role = entity.role if entity.kind is SpeakerKind.PERSON else None
+    role = entity.role or _title_in_mention(ctx, span, entity)
     return Speaker(name=entity.name, role=role, mention=text_span, kind=entity.kind)
+
+
+def _title_in_mention(ctx: ArticleContext, span: Span, entity: Entity) -> str | None:
+    """The title words of a mention that ends with the name ("Green councillor for Riverside
+    ward Alex Doe"), where the parse hung the name inside the title."""
+    inside = [m for m in entity.mentions if span.start <= m.start and m.end == span.end]
+    if entity.kind is not SpeakerKind.PERSON or not inside or inside[0].start == span.start:
+        return None
+    return role_text(list(ctx.doc[span.start: inside[0].start]))
 
 
 def resolve_entity(ctx: ArticleContext, span: Span) -> Entity | None:
@@ -87,6 +97,8 @@ def _named(ctx: ArticleContext, span: Span) -> Entity | None:
         head_in_apposition = token.head.dep_ == "appos" and span.start <= token.head.i < span.end
         if entity is not None and (token.dep_ == "appos" or head_in_apposition):
             return entity
+    if people and span[-1].i in ctx.cast.by_token and ctx.cast.by_token[span[-1].i] is people[-1]:
+        return people[-1]  # a title, then the name: "Green councillor for Riverside ward Alex Doe"
     return None
 
 
