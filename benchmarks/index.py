@@ -67,6 +67,9 @@ def grow(index: Index, base: list[str], total: int, speakers: int, seed: int) ->
     started = time.perf_counter()
     with engine.begin() as connection:
         if postgres:
+            # the change-marker triggers (migration 0002) fire per statement here, not at commit:
+            # CREATE INDEX refuses a table with trigger events pending
+            connection.exec_driver_sql("SET CONSTRAINTS ALL IMMEDIATE")
             for name in ("ix_quotes_tsv", "ix_quotes_speaker_newest", "ix_quotes_newest"):
                 connection.exec_driver_sql(f"DROP INDEX {name}")
         connection.execute(sa.insert(Speaker), [

@@ -10,7 +10,7 @@ from werkzeug.routing import Rule
 from quoteapi.api import create_app
 
 KEY = "test-key-0123456789"
-PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
+PROBLEM_KEYS = {"type", "title", "status", "detail", "instance", "request_id"}
 EXTENSIONS = {"errors", "candidates", "nearest"}
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
 
@@ -23,8 +23,7 @@ def app(tmp_path):
             "TESTING": True,
             "API_KEYS": [KEY],
             "MAX_CONTENT_LENGTH": 4096,
-            "MEMO_SECONDS": 0,
-            "PAGE_CACHE_SECONDS": 0,
+            "CACHE_ENTRIES": 0,
         },
         index=index,
     )
@@ -44,6 +43,7 @@ def assert_problem(response, status: int) -> dict:
     assert PROBLEM_KEYS <= set(body) <= PROBLEM_KEYS | EXTENSIONS, body
     assert body["status"] == status and body["type"] == "about:blank"
     assert body["title"] and body["detail"] and body["instance"] == response.request.path
+    assert body["request_id"] == response.headers["X-Request-Id"]
     return body
 
 

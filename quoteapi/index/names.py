@@ -11,6 +11,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from slugify import slugify as transliterated
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*", re.UNICODE)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "mp", "qc", "kc", "mep", "phd"})
@@ -86,8 +88,9 @@ def surname(name: str) -> str:
 
 
 def slugify(name: str) -> str:
-    """A URL slug: "Ben Wallace" -> "ben-wallace", "José Álvarez" -> "jose-alvarez"."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name).replace("'", "")).strip("-") or "speaker"
+    """A URL slug, transliterated (python-slugify): "Ben Wallace" -> "ben-wallace",
+    "Zoë Ørsted-Łukasz" -> "zoe-orsted-lukasz"; apostrophes join ("O'Brien" -> "obrien")."""
+    return transliterated(name.translate(_APOSTROPHES).replace("'", "")) or "speaker"
 
 
 def clean_role(raw: str | None) -> str | None:
