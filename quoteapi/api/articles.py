@@ -15,12 +15,13 @@ from .common import JSON
 from .context import current_index
 from .errors import any_problem, problem_doc
 from .examples import ARTICLE
-from .extraction import extract_quotes
+from .extraction import extract_quotes, limit_extractions
 
 blp = Blueprint(
     "Articles", __name__, url_prefix="/articles", description="The news articles quotes come from."
 )
 protect_writes(blp)
+limit_extractions(blp)
 accept_json_bodies(blp)
 
 ARTICLE_ID_PARAMETER = {

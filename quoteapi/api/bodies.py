@@ -9,9 +9,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from flask import request
+from flask import current_app, request
 from flask_smorest import Blueprint
-from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
 
 from .errors import problem_doc
 
@@ -24,7 +24,12 @@ def require_json_body() -> None:
     if not request.is_json:
         got = request.mimetype or "no content type"
         raise UnsupportedMediaType(f"Send the body as application/json (got {got}).")
-    body = request.get_data(cache=True)  # 413 past MAX_CONTENT_LENGTH; webargs reads this copy
+    body = request.get_data(cache=True)  # webargs reads this copy
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is None and limit is not None and len(body) >= limit:
+        # a chunked body: Werkzeug stops reading at the limit without saying so (a declared
+        # Content-Length over it is refused before reading); one that reached it is too large
+        raise RequestEntityTooLarge(f"The body is larger than {limit:,} bytes.")
     try:
         json.loads(body)
     except RecursionError:

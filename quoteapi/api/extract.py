@@ -11,12 +11,13 @@ from .common import JSON
 from .errors import any_problem
 from .examples import EXTRACTED
 from .extract_schemas import ExtractInSchema, ExtractResultSchema
-from .extraction import extract_quotes
+from .extraction import extract_quotes, limit_extractions
 
 blp = Blueprint(
     "Extract", __name__, url_prefix="/extract", description="Quote extraction without storing."
 )
 protect_writes(blp)  # extraction costs CPU: keyed like the other POSTs
+limit_extractions(blp)
 accept_json_bodies(blp)
 
 

@@ -3,10 +3,13 @@
 Extracting an article takes the NLP pipeline seconds of CPU. Run in a request's thread it would
 hold the worker's interpreter (the GIL) while reads wait. So each API worker hands extractions to a
 pool of its own processes (``QUOTEAPI_EXTRACT_PROCESSES``, default 1; 0 runs them in the request's
-thread, as tests and ``--dev`` may), each loading the pipeline once. At most
-``QUOTEAPI_EXTRACT_QUEUE`` extractions run or wait per worker: one more is refused at once with
-503 and Retry-After, never queued without bound; one that takes longer than
-``QUOTEAPI_EXTRACT_SECONDS`` answers 503 too (its process finishes it and frees the slot).
+thread, as tests and ``--dev`` may), each loading the pipeline once.
+
+At most ``QUOTEAPI_EXTRACT_QUEUE`` such requests are in flight per worker, from the first byte of
+their body to their answer (``take_slot``, registered on their blueprints after the key check):
+one more is refused at once with 503 and Retry-After, never queued, so neither extractions nor
+bodies sent slowly by key holders can take every thread from the reads. An extraction that takes
+longer than ``QUOTEAPI_EXTRACT_SECONDS`` answers 503 too.
 
 A text the extractor fails on answers 500 without the exception (logged under the request's id).
 """
@@ -18,7 +21,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
-from flask import current_app, g
+from flask import current_app, g, request
+from flask_smorest import Blueprint
 
 from ..errors import BadInput, QuoteapiError, Unavailable
 from ..extract.model import Quote
@@ -77,18 +81,9 @@ class Extractor:
             return self._pool
 
     def quotes(self, text: str) -> list[Quote]:
-        if not self.slots.acquire(blocking=False):
-            raise Unavailable(
-                "Too many extractions are running; try again shortly.",
-                headers={"Retry-After": RETRY_AFTER},
-            )
         if not self.processes:
-            try:
-                return _unpack(extract_in_process(text))
-            finally:
-                self.slots.release()
+            return _unpack(extract_in_process(text))
         future: Future = self.pool().submit(extract_in_process, text)
-        future.add_done_callback(lambda _: self.slots.release())
         try:
             return _unpack(future.result(timeout=self.seconds))
         except FutureTimeout:
@@ -119,6 +114,29 @@ def extractor() -> Extractor:
             config["EXTRACT_PROCESSES"], config["EXTRACT_QUEUE"], config["EXTRACT_SECONDS"]
         )
     return found
+
+
+def take_slot() -> None:
+    """Before a request that extracts: one of the worker's slots, or 503 at once."""
+    if request.method != "POST":
+        return
+    if not extractor().slots.acquire(blocking=False):
+        raise Unavailable(
+            "Too many extractions are in progress; try again shortly.",
+            headers={"Retry-After": RETRY_AFTER},
+        )
+    g.extraction_slot = True
+
+
+def give_slot(_error: BaseException | None) -> None:
+    if g.pop("extraction_slot", False):
+        extractor().slots.release()
+
+
+def limit_extractions(blueprint: Blueprint) -> None:
+    """Bound the blueprint's POSTs by the worker's extraction slots (after protect_writes)."""
+    blueprint.before_request(take_slot)
+    blueprint.teardown_request(give_slot)
 
 
 def extract_quotes(text: str) -> list[Quote]:

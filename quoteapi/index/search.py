@@ -16,7 +16,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Select, and_, exists, func, literal_column, or_, select, table, true, tuple_
+from sqlalchemy import (
+    Select,
+    and_,
+    exists,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    true,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
 from ..errors import Ambiguous, BadInput, NotFound
@@ -36,9 +48,8 @@ from .names import clean_name, fold, name_key
 from .records import Page, QuoteQuery
 
 MAX_LIMIT = 1000
-RANK_POOL = 1_000  # relevance ranks this many of the most recently stored matches
-DENSE_MATCHES = 2_000  # SQLite: from this many matches, date order walks the newest index
-TOTAL_CAP = 10_000  # matches counted at most; a page says when its total is capped
+RANK_POOL = 300  # relevance ranks this many of the most recently stored matches
+TOTAL_CAP = 1_000  # matches counted at most; a page says when its total is capped
 MAX_NAME = 200  # characters of a speaker name worth looking up (longer: no such speaker)
 NEAREST_SCORE = 60  # rapidfuzz ratio (0-100) a name needs to be offered as a nearest one
 
@@ -55,9 +66,14 @@ def search_quotes(session: Session, query: QuoteQuery) -> Page:
         total, capped = _speaker_total(session, query.speaker_id)
     else:
         total, capped = _capped_count(session, _ids(query, match, dialect))
-    if dialect == "sqlite" and match is not None and query.speaker_id is None \
-            and total > DENSE_MATCHES:
-        # many matches: walk the newest-first index and keep the matching ones, instead of
+    if match is not None and total == 0:
+        return Page(items=[], total=0)
+    if match is not None and not capped and query.speaker_id is None:
+        # few matches (up to TOTAL_CAP): take them all and sort them (walking the newest-first
+        # index for them, as a planner may, reads the whole index when they are rare)
+        match = QUOTES.c.id.in_(_matching_ids(query, terms, dialect))
+    elif dialect == "sqlite" and match is not None and query.speaker_id is None:
+        # many: walk the newest-first index and keep the matching ones, instead of
         # looking up and sorting every match (SQLite's planner's choice). A unary + keeps
         # SQLite from using the id for the IN (its documented way to disqualify an index).
         match = literal_column("+quotes.id").in_(_fts_ids(terms))
@@ -106,6 +122,15 @@ def _text_match(query: QuoteQuery, terms: list[str], dialect: str) -> Any:
         return QUOTES.c.id.in_(_fts_ids(terms))
     tsquery = func.websearch_to_tsquery("english", query.q)
     return literal_column("quotes.tsv").op("@@")(tsquery)
+
+
+def _matching_ids(query: QuoteQuery, terms: list[str], dialect: str) -> Any:
+    """The ids of every match, computed first (a materialized CTE on PostgreSQL)."""
+    if dialect == "sqlite":
+        return _fts_ids(terms)
+    tsquery = func.websearch_to_tsquery("english", query.q)
+    matched = select(QUOTES.c.id).where(literal_column("quotes.tsv").op("@@")(tsquery))
+    return select(matched.cte("matched").prefix_with("MATERIALIZED").c.id)
 
 
 def _fts_ids(terms: list[str]) -> Select:
@@ -222,7 +247,9 @@ def list_speakers(
     _check_page(limit, offset)
     stmt = select(Speaker)
     key = name_key(q) if q else ""
-    if key:
+    if q and not key:  # no letters or digits ("_", "%"): no name contains it
+        stmt = stmt.where(false())
+    elif key:
         stmt = stmt.where(or_(
             Speaker.key.contains(key, autoescape=True),
             Speaker.slug.contains(key.replace(" ", "-"), autoescape=True),
