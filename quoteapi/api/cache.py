@@ -63,10 +63,16 @@ class ReadCache:
                 self.values[key] = value
 
 
+_making = Lock()
+
+
 def _cache() -> ReadCache:
     found = current_app.extensions.get(EXTENSION)
     if found is None:
-        found = current_app.extensions[EXTENSION] = ReadCache(current_app.config["CACHE_ENTRIES"])
+        with _making:
+            found = current_app.extensions.setdefault(
+                EXTENSION, ReadCache(current_app.config["CACHE_ENTRIES"])
+            )
     return found
 
 

@@ -19,6 +19,7 @@ import multiprocessing
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from flask import current_app, g, request
@@ -29,6 +30,7 @@ from ..extract.model import Quote
 
 EXTENSION = "quoteapi.extraction"
 RETRY_AFTER = "30"
+_making = threading.Lock()
 log = logging.getLogger("quoteapi.api")
 
 
@@ -40,7 +42,8 @@ class ExtractionFailed(QuoteapiError):
 
 
 def extract_in_process(text: str) -> tuple[str, Any]:
-    """In a pool process (or this one): ("quotes", [Quote]) or ("error", (kind, message))."""
+    """In a pool process (or this one): ("quotes", [Quote]) or ("error", (class name, status,
+    message)) (plain values: an exception's own arguments may not survive pickling)."""
     from ..extract import extract_many
 
     result = next(iter(extract_many(iter([text]))))
@@ -83,14 +86,27 @@ class Extractor:
     def quotes(self, text: str) -> list[Quote]:
         if not self.processes:
             return _unpack(extract_in_process(text))
-        future: Future = self.pool().submit(extract_in_process, text)
+        pool = self.pool()
         try:
+            future: Future = pool.submit(extract_in_process, text)
             return _unpack(future.result(timeout=self.seconds))
         except FutureTimeout:
             raise Unavailable(
                 f"Extraction took longer than {self.seconds:g} s; try a shorter text.",
                 headers={"Retry-After": RETRY_AFTER},
             ) from None
+        except BrokenProcessPool as error:  # its process died (killed, out of memory)
+            self._replace(pool)
+            raise Unavailable(
+                "The extraction process stopped; try again.", headers={"Retry-After": "5"}
+            ) from error
+
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """The next extraction starts a new pool (once, whichever thread saw it break)."""
+        with self._lock:
+            if self._pool is broken:
+                self._pool = None
+        broken.shutdown(wait=False, cancel_futures=True)
 
 
 def _unpack(result: tuple[str, Any]) -> list[Quote]:
@@ -109,10 +125,13 @@ def _unpack(result: tuple[str, Any]) -> list[Quote]:
 def extractor() -> Extractor:
     found = current_app.extensions.get(EXTENSION)
     if found is None:
-        config = current_app.config
-        found = current_app.extensions[EXTENSION] = Extractor(
-            config["EXTRACT_PROCESSES"], config["EXTRACT_QUEUE"], config["EXTRACT_SECONDS"]
-        )
+        with _making:
+            found = current_app.extensions.get(EXTENSION)
+            if found is None:
+                config = current_app.config
+                found = current_app.extensions[EXTENSION] = Extractor(
+                    config["EXTRACT_PROCESSES"], config["EXTRACT_QUEUE"], config["EXTRACT_SECONDS"]
+                )
     return found
 
 
