@@ -48,7 +48,7 @@ from .names import clean_name, fold, name_key
 from .records import Page, QuoteQuery
 
 MAX_LIMIT = 1000
-RANK_POOL = 300  # relevance ranks this many of the most recently stored matches
+RANK_POOL = 200  # relevance ranks this many of the most recently stored matches
 TOTAL_CAP = 1_000  # matches counted at most; a page says when its total is capped
 MAX_NAME = 200  # characters of a speaker name worth looking up (longer: no such speaker)
 NEAREST_SCORE = 60  # rapidfuzz ratio (0-100) a name needs to be offered as a nearest one

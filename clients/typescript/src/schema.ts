@@ -997,7 +997,7 @@ export interface operations {
                 to?: string;
                 /** @description Only articles from this publisher. */
                 source?: string;
-                /** @description date: newest first (by first publication); relevance: best match for q first, among the 300 matches stored last (date without q). */
+                /** @description date: newest first (by first publication); relevance: best match for q first, among the 200 matches stored last (date without q). */
                 sort?: "date" | "relevance";
                 /** @description Where the page starts: from a `next` link (date order only). */
                 cursor?: string;
@@ -1131,7 +1131,7 @@ export interface operations {
                 to?: string;
                 /** @description Only articles from this publisher. */
                 source?: string;
-                /** @description date: newest first (by first publication); relevance: best match for q first, among the 300 matches stored last (date without q). */
+                /** @description date: newest first (by first publication); relevance: best match for q first, among the 200 matches stored last (date without q). */
                 sort?: "date" | "relevance";
                 /** @description Where the page starts: from a `next` link (date order only). */
                 cursor?: string;
