@@ -3,7 +3,8 @@
 import pytest
 from spacy.language import Language
 
-from quoteapi.extract.roles import description_role, expand_title, roles_of
+from quoteapi.extract.attribute.roles import description_role, roles_of
+from quoteapi.lexicon.names import expand_title
 
 
 def _roles(nlp: Language, text: str, name: str) -> list[str]:

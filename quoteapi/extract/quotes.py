@@ -1,43 +1,62 @@
-"""Doc in, quotes out: quotation marks paired, cues found, the two tied together, reported
-speech added, and each speaker mention handed to the resolver (``speakers.resolve_speaker``)."""
+"""Doc in, quotes out: the article's context read once (``context``), its quotes detected
+(``detect/``: where they are) and each attributed (``attribute/``: who said it, in what role).
 
-from collections.abc import Iterable, Iterator
+The detectors run in the order of ``DETECTORS``; each sees what the ones before it found and leaves
+those words alone.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from ..errors import BadInput, QuoteapiError
 from ..nlp import get_nlp
-from .cues import speech_cues, text_of
-from .direct import direct_quotes
-from .found import Found
-from .furniture import furniture_ranges
-from .indirect import headline_quotes, indirect_quotes, title_quotes
-from .marks import paragraphs, quotations
+from .attribute.nominal import attach_described_roles
+from .attribute.speakers import resolve_speaker
+from .context import ArticleContext, read_article
+from .detect.direct import direct_quotes
+from .detect.found import Detection, Found
+from .detect.headlines import headline_quotes, title_quotes
+from .detect.reported import reported_quotes
 from .model import Quote, TextSpan
-from .speakers import resolve_speaker
+
+Detector = Callable[[Detection], list[Found]]
+# where the quotes are, in order: each detector leaves alone what an earlier one found
+DETECTORS: tuple[Detector, ...] = (
+    direct_quotes,  # quotations with what attributes them, and quotations that go on from those
+    reported_quotes,  # reported speech at the cues no quotation used
+    headline_quotes,  # "Name: what they said" as the title
+    title_quotes,  # a quotation the title's verb attributes
+)
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
     """Every quote of a parsed article, in order of where its content starts."""
-    text = text_of(doc)
-    pars = paragraphs(text)
-    furniture = furniture_ranges(text, pars)
-    quoted = [q for q in quotations(text) if not _overlaps(q.start, q.end, furniture)]
-    cues = [cue for cue in speech_cues(doc) if not _overlaps(cue.start, cue.end, furniture)]
-    found = direct_quotes(doc, quoted, cues, pars)
-    taken = furniture + [(q.start, q.end) for q in quoted] + [p for f in found for p in f.pieces]
-    found += indirect_quotes(doc, cues, taken)
-    if pars:
-        found += headline_quotes(doc, pars[0], quoted, furniture + [p for f in found for p in f.pieces])
-        found += title_quotes(doc, pars[0], quoted, furniture + [p for f in found for p in f.pieces])
-    return [to_quote(doc, item) for item in sorted(found, key=lambda item: item.pieces[0])]
+    ctx = prepare_article(doc)
+    return [to_quote(ctx, item) for item in detect(ctx)]
 
 
-def to_quote(doc: Doc, found: Found) -> Quote:
+def prepare_article(doc: Doc) -> ArticleContext:
+    """The article's context with its cast complete: the roles stated next to names, and those
+    that descriptions give ("the prime minister" resolved to someone named)."""
+    ctx = read_article(doc)
+    attach_described_roles(ctx)
+    return ctx
+
+
+def detect(ctx: ArticleContext) -> list[Found]:
+    """Where the article's quotes are, with their cues and speaker mentions, in text order."""
+    state = Detection.of(ctx)
+    for detector in DETECTORS:
+        state.found += detector(state)
+    return sorted(state.found, key=lambda item: item.pieces[0])
+
+
+def to_quote(ctx: ArticleContext, found: Found) -> Quote:
     """The Quote for one finding, its speaker resolved."""
-    text = " ".join(text_of(doc)[start:end] for start, end in found.pieces)
+    text = " ".join(ctx.text[start:end] for start, end in found.pieces)
     cue = TextSpan(found.cue.text, found.cue.start_char, found.cue.end_char) if found.cue else None
-    speaker = resolve_speaker(doc, found.mention, found.cue)
+    speaker = resolve_speaker(ctx, found.mention)
     return Quote(text=text, type=found.type, spans=found.pieces, cue=cue, speaker=speaker,
                  confidence=found.confidence)
 
@@ -84,10 +103,6 @@ def _unparseable(text: object, max_length: int) -> QuoteapiError | None:
         return BadInput(f"article of {len(text):,} characters is longer than the parser's "
                         f"limit of {max_length:,}: split it")
     return None
-
-
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in ranges)
 
 
 __all__ = ["extract_many", "extract_quotes", "extract_text"]

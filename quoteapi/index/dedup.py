@@ -8,7 +8,7 @@ arithmetic is all this needs, so no fuzzy-matching dependency.
 
 from collections.abc import Iterable
 
-from .names import words
+from .names import folded_words
 
 MIN_WORDS = 4  # below this only an exact match counts ("abhorrent" is not "abhorrent attacks")
 MIN_CONTAINMENT = 0.85  # share of the shorter quote's words found in the longer
@@ -17,7 +17,7 @@ NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "canno
 
 
 def word_set(text: str) -> frozenset[str]:
-    return frozenset(words(text))
+    return frozenset(folded_words(text))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .db import Alias, Speaker
-from .names import clean_name, clean_role, name_key, role_key, slugify, surname, words
+from .names import clean_name, clean_role, name_key, role_key, slugify, surname, folded_words
 
 
 class SpeakerResolver:
@@ -23,7 +23,7 @@ class SpeakerResolver:
 
     def __init__(self, session: Session, article_text: str) -> None:
         self.session = session
-        self.text_key = f" {' '.join(words(article_text))} "
+        self.text_key = f" {' '.join(folded_words(article_text))} "
         self.here: dict[int, Speaker] = {}  # speakers met in this article
         self.roles_here: dict[str, Speaker] = {}  # role key -> speaker, in this article
 

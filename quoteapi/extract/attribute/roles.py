@@ -14,12 +14,10 @@ coreferee's list of words for people), so "Libertarian presidential candidate" i
 "Crooked" is not.
 """
 
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.tokens import Span, Token
 
-from .data import pairs, words
+from ...lexicon import pairs, words
+from ...lexicon.names import expand_title, is_honorific
 
 # dependency labels that keep a token inside the noun phrase of the name it precedes
 _PRE_NAME_DEPS = {
@@ -38,34 +36,12 @@ _PRE_NAME_DEPS = {
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 
 
-@lru_cache(maxsize=1)
-def person_nouns() -> frozenset[str]:
-    """Nouns naming people: our role list plus coreferee's English person-word lists."""
-    found = set(words("role_nouns"))
-    try:
-        import coreferee
-
-        data = Path(coreferee.__file__).parent / "lang" / "en" / "data"
-        for name in ("exclusively_person_words.dat", "person_words.dat"):
-            path = data / name
-            if path.exists():
-                found.update(line.strip().lower() for line in path.read_text().splitlines())
-    except ImportError:  # coreferee is a dependency; without it the role list alone still works
-        pass
-    return frozenset(entry for entry in found if entry)
-
-
 def is_role_word(token: Token) -> bool:
     """Whether ``token`` can head a role ("secretary", "Governor", "prosecutor", "Sen.")."""
     text = token.text.lower()
     if text in words("role_nouns") or text in pairs("title_abbreviations"):
         return True
     return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in words("role_nouns")
-
-
-def expand_title(text: str) -> str:
-    """ "Sen." -> "Senator"; other titles unchanged."""
-    return pairs("title_abbreviations").get(text.lower(), text)
 
 
 def role_text(tokens: list[Token]) -> str | None:
@@ -97,7 +73,7 @@ def _is_blank(token: Token) -> bool:
 
 
 def _is_honorific(token: Token) -> bool:
-    return token.text.lower() in words("honorifics")
+    return is_honorific(token.text)
 
 
 def title_before(name: Span) -> str | None:

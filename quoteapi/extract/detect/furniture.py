@@ -10,11 +10,14 @@ TEASER = re.compile(
     r"BREAKING|PHOTOS?|SEE ALSO|ADVERTISEMENT|Source|Related|Read more|Watch|Video|Listen|Advertisement)"
     r"\b[^:\n]{0,20}:",
 )
-# phrases only furniture carries: consent and sign-up notices, share and follow prompts
+# phrases only furniture carries: consent and sign-up notices, share and follow prompts (each
+# worded as a prompt: "runs a politics newsletter" or "a cookie jar" in a sentence is no furniture)
 FURNITURE_PHRASES = re.compile(
-    r"sign-?up|unsubscribe|newsletter|click here|follow (?:us|\w+ \w+) on (?:twitter|facebook)"
-    r"|read full article|cookie|privacy policy|share this article|subscribe|more info$|"
-    r"all rights reserved|\bcopyright\b",
+    r"\bsign(?:ed)?[- ]?up\b.{0,40}\b(?:newsletter|email|alerts?|updates)|\bunsubscribe\b"
+    r"|\bsubscribe (?:to|for|now|today)\b|\b(?:our|free) newsletters?\b|click here"
+    r"|follow (?:us|\w+ \w+) on (?:twitter|facebook)|read full article|\bwe use cookies\b"
+    r"|\bcookie (?:policy|settings|preferences)\b|privacy policy|share this article|more info$"
+    r"|all rights reserved|(?:©|\bcopyright\b) ?\d{4}",
     re.IGNORECASE,
 )
 # furniture is short: a paragraph longer than this is taken as article text whatever it says

@@ -9,14 +9,21 @@ verb governing the quoted words ("called the deal “a disaster”"), or the quo
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from collections.abc import Callable
 
-from .cues import Cue, same_paragraph, speaker_of, text_of, token_pieces, trailing_clause
-from .data import words
-from .found import Found, covers, word_count
+from spacy.tokens import Span, Token
+
+from ...lexicon import words
+from ...lexicon.verbs import speech_verbs
+from ..context import ArticleContext
+from ..grammar import PERSONAL_PRONOUNS
+from ..model import QuoteType
+from .cues import Cue, speaker_of, token_pieces, trailing_clause
+from .followon import follow_on
+from .found import CONFIDENCE, Detection, Found, covers, opens_clause, word_count
 from .leadins import quote_after_colon, quote_of_turn, quote_with_byline
 from .marks import MARK_PATTERN, Quoted
-from .model import QuoteType
+from .slots import by_attribution_slot, by_lead_in_slot
 
 # a quotation mark right before a quotation's words (doubled apostrophes or backticks first)
 OPENING_MARK_BEFORE = re.compile(r"(?:''|``|[“„\"‘'])$")
@@ -29,10 +36,6 @@ SHORT_CUE_GAP = 2
 SPOKEN_ENDS = {",", "?", "!", "."}
 # a quotation this short needs a cue whose clause holds it (else it is a scare quote)
 MIN_LOOSE_WORDS = 4
-# a quote with no cue of its own goes on the previous speaker's quote when it is this long
-MIN_CONTINUATION_WORDS = 5
-# a quote opening a paragraph this close after the last quote found is the same speaker's
-FOLLOW_PARAGRAPHS = 4
 # a quoted title: every word capitalised, at most this many words, no final stop
 MAX_TITLE_WORDS = 8
 # small words a title leaves in lower case
@@ -47,44 +50,43 @@ BE_FORMS = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s
 GOVERNOR_OBJECT_DEPS = {"dobj", "dative", "oprd"}
 # clauses after a governing verb that are not part of what it attributes
 GOVERNOR_CUT_DEPS = {"advcl", "conj", "cc", "parataxis", "punct", "mark"}
-# confidence by the way a quotation was attributed
-CONFIDENCE = {"clause": 0.95, "beside": 0.9, "mixed": 0.85, "continued": 0.8, "follows": 0.6,
-              "governor": 0.7, "any verb": 0.5}
-# pronouns that stand for a person or group able to speak
-PERSONAL_PRONOUNS = {"he", "she", "they", "i", "we"}
 
 
-def direct_quotes(doc: Doc, quoted: list[Quoted], cues: list[Cue],
-                  paragraphs: list[tuple[int, int]]) -> list[Found]:
-    """The direct and mixed quotes of ``doc``: each quotation with the cue that attributes it."""
+def direct_quotes(state: Detection) -> list[Found]:
+    """The direct and mixed quotes of the article: each quotation with what attributes it (the
+    first of ``QUOTATION_RULES`` that answers), else the quote before it that it goes on."""
     found: list[Found] = []
-    for quotation in quoted:
-        if is_title(text_of(doc), quotation) or _taken(quotation, found):
+    for quotation in state.quoted:
+        if _taken(quotation, found):
             continue
-        outside = [c for c in cues if not covers(quotation, c.start)]
-        result = (
-            quote_of_turn(doc, quotation)
-            or _by_clause(doc, quotation, outside, quoted)
-            or _beside(doc, quotation, outside, quoted)
-            or quote_after_colon(doc, quotation, paragraphs)
-            or quote_with_byline(doc, quotation)
-            or _by_governor(doc, quotation, quoted)
-        )
-        if result is None:
-            result = _continuing(doc, quotation, found, paragraphs)
-            if result == "merged":
-                continue
+        title = is_title(state.ctx.text, quotation)
+        rules = TITLE_RULES if title else QUOTATION_RULES
+        cues = [c for c in state.cues if not covers(quotation, c.start)]
+        result = next((found_ for rule in rules
+                       if (found_ := rule(state, quotation, cues)) is not None), None)
+        if title and result is not None and result.type is not QuoteType.MIXED:
+            result = None  # a title said alone is a title: only a clause or verb of speech quotes it
         if result is not None:
             found.append(result)
+            nested = nested_quote(state, quotation, cues, result)
+            if nested is not None and nested.pieces != result.pieces:
+                found.append(nested)
+        elif found and not title:
+            found[-1:] = follow_on(state.ctx, quotation, found[-1])
     return found
 
 
 def is_title(text: str, quotation: Quoted) -> bool:
-    """Whether a quotation is a title or a name ("“The Big Short”"), not something said."""
+    """Whether a quotation is a title or a name ("“The Big Short”"), not something said: title
+    case, a few words, no final stop; a comma or stop inside the closing mark counts when the
+    title has two words or more (American style: on “Meet the Press,” he said)."""
     content = " ".join(text[s:e] for s, e in quotation.pieces).strip()
+    if content[-1:] in {",", "."} and len(content.split()) > 1:
+        content = content[:-1]
     tokens = content.split()
-    if not tokens or len(tokens) > MAX_TITLE_WORDS or content[-1] in ".!?,;:":
-        return False
+    if not tokens or len(tokens) > MAX_TITLE_WORDS or content[-1] in ",:" or \
+            any(mark in content for mark in ".!?;"):
+        return False  # a stop inside: "“Like Oakland. Or Ferguson,” he said" is speech
     return all(t[0].isupper() or not t[0].isalpha() or t.lower() in TITLE_SMALL_WORDS for t in tokens) \
         and tokens[0][0].isupper()
 
@@ -100,31 +102,57 @@ def _taken(quotation: Quoted, found: list[Found]) -> bool:
     return any(s <= quotation.start and quotation.end <= e for item in found for s, e in item.pieces)
 
 
-def _by_clause(doc: Doc, quotation: Quoted, cues: list[Cue], quoted: list[Quoted]) -> Found | None:
+def by_clause(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
     """A cue whose reported clause holds the quotation: direct when the clause is all quote (the
     quotations in it are the pieces), mixed (the clause is the content) when it has words of its
     own."""
-    for cue in cues:
-        if not cue.content or not any(s < quotation.end and quotation.start < e for s, e in cue.content):
-            continue
-        if cue.start >= quotation.start and cue.end <= quotation.end:
-            continue
-        within = [q for q in quoted if any(s < q.end and q.start < e for s, e in cue.content)]
-        outside = sum(_alnum(text_of(doc), cue.content, without=q) for q in within) - \
-            (len(within) - 1) * _alnum(text_of(doc), cue.content)
-        if outside == 0:
-            pieces = tuple(piece for q in within for piece in q.pieces)
-            return Found(QuoteType.DIRECT, pieces, cue.words, cue.speaker, CONFIDENCE["clause"])
-        return Found(QuoteType.MIXED, _mixed_pieces(doc, cue.content, quotation), cue.words, cue.speaker,
-                     CONFIDENCE["mixed"])
+    holding = _holding(quotation, cues)
+    return _clause_quote(state, quotation, holding[0]) if holding else None
+
+
+def nested_quote(state: Detection, quotation: Quoted, cues: list[Cue], outer: Found) -> Found | None:
+    """An attribution inside another's clause that holds the quotation too ("added that ... the
+    suggestion that Obama was the “founder”", "said she ... what he called a “revolutionary
+    mood”"): the inner cue's clause, or the inner verb of speech governing the quoted words.
+    Both are quotes: the outer speaker reports the inner one's words."""
+    outer_start, outer_end = outer.pieces[0][0], outer.pieces[-1][1]
+    if outer.type is not QuoteType.MIXED or outer.cue is None:
+        return None
+    inner = [c for c in _holding(quotation, cues) if c.words.start != outer.cue.start
+             and outer_start <= c.start < outer_end]
+    if inner:
+        return _clause_quote(state, quotation, min(inner, key=lambda c: sum(e - s for s, e in c.content)))
+    governed = by_listed_governor(state, quotation, cues)
+    if governed is not None and governed.cue.start != outer.cue.start and \
+            outer_start <= governed.cue.start_char < outer_end:
+        return governed
     return None
 
 
-def _mixed_pieces(doc: Doc, clause: tuple[tuple[int, int], ...], quotation: Quoted) -> tuple[tuple[int, int], ...]:
+def _holding(quotation: Quoted, cues: list[Cue]) -> list[Cue]:
+    """The cues whose reported clause holds (part of) the quotation, in text order."""
+    return [cue for cue in cues if cue.content
+            and any(s < quotation.end and quotation.start < e for s, e in cue.content)
+            and not (cue.start >= quotation.start and cue.end <= quotation.end)]
+
+
+def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
+    ctx, quoted = state.ctx, state.quoted
+    within = [q for q in quoted if any(s < q.end and q.start < e for s, e in cue.content)]
+    outside = sum(_alnum(ctx.text, cue.content, without=q) for q in within) - \
+        (len(within) - 1) * _alnum(ctx.text, cue.content)
+    if outside == 0:
+        pieces = tuple(piece for q in within for piece in q.pieces)
+        return Found(QuoteType.DIRECT, pieces, cue.words, cue.speaker, CONFIDENCE["clause"])
+    return Found(QuoteType.MIXED, _mixed_pieces(ctx, cue.content, quotation), cue.words,
+                 cue.speaker, CONFIDENCE["mixed"])
+
+
+def _mixed_pieces(ctx: ArticleContext, clause: tuple[tuple[int, int], ...], quotation: Quoted) -> tuple[tuple[int, int], ...]:
     """A mixed quote's pieces: the reported clause with the quotation in it, and the quotation's
     own marks where it opens or closes the clause (the clause's edges lose punctuation, which
     would keep one mark of “…” and drop the other)."""
-    text = text_of(doc)
+    text = ctx.text
     first, last = quotation.pieces[0][0], quotation.pieces[-1][1]
     opening = OPENING_MARK_BEFORE.search(text, max(0, first - 2), first)
     closing = MARK_PATTERN.match(text, last) if quotation.closed else None
@@ -146,14 +174,16 @@ def _union(pieces: tuple[tuple[int, int], ...], more: tuple[tuple[int, int], ...
     return tuple((s, e) for s, e in merged)
 
 
-def _beside(doc: Doc, quotation: Quoted, cues: list[Cue], quoted: list[Quoted]) -> Found | None:
+def beside(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
     """A cue a few words before or after the quotation in its paragraph, with no sentence end
     between them ("“…,” Johnson said"; "“…?” Graham asked.")."""
-    text = text_of(doc)
+    ctx, quoted = state.ctx, state.quoted
+    text = ctx.text
     short = word_count(text, quotation) < MIN_LOOSE_WORDS
-    if short and text[quotation.end - 1: quotation.end] not in SPOKEN_ENDS:
-        return None  # a short fragment beside a cue is a quote only when it ends like speech
-    first, last = _edge_tokens(doc, quotation)
+    if short and (text[quotation.end - 1: quotation.end] not in SPOKEN_ENDS
+                  or not opens_clause(text, quotation)):
+        return None  # a short fragment beside a cue is a quote only when it looks like speech
+    first, last = _edge_tokens(ctx, quotation)
     if first is None or last is None:
         return None
     best: tuple[int, Cue] | None = None
@@ -164,9 +194,9 @@ def _beside(doc: Doc, quotation: Quoted, cues: list[Cue], quoted: list[Quoted]) 
         if token.i > last.i and _ends_sentence(text, quotation):
             continue  # “… Strength.” He told the crowd: the cue starts a new sentence
         if token.i > last.i:
-            between = doc[last.i + 1: token.i]
+            between = ctx.doc[last.i + 1: token.i]
         elif token.i < first.i:
-            between = doc[token.i + 1: first.i]
+            between = ctx.doc[token.i + 1: first.i]
         else:
             continue
         mention = range(cue.speaker.start, cue.speaker.end) if cue.speaker is not None else range(0)
@@ -190,19 +220,26 @@ def _breaks(tokens: list[Token]) -> bool:
     return any(t.text in SENTENCE_ENDS or "\n" in t.text for t in tokens)
 
 
-def _edge_tokens(doc: Doc, quotation: Quoted) -> tuple[Token | None, Token | None]:
-    first = doc.char_span(quotation.start, quotation.pieces[0][1], alignment_mode="expand")
-    last = doc.char_span(quotation.pieces[-1][0], quotation.end, alignment_mode="expand")
+def _edge_tokens(ctx: ArticleContext, quotation: Quoted) -> tuple[Token | None, Token | None]:
+    first = ctx.doc.char_span(quotation.start, quotation.pieces[0][1], alignment_mode="expand")
+    last = ctx.doc.char_span(quotation.pieces[-1][0], quotation.end, alignment_mode="expand")
     return (first[0] if first else None), (last[-1] if last else None)
 
 
-def _by_governor(doc: Doc, quotation: Quoted, quoted: list[Quoted]) -> Found | None:
+def by_listed_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
+    """``by_governor`` with a verb of speech or judgement from our lists only."""
+    found = by_governor(state, quotation, cues)
+    return found if found is not None and found.confidence == CONFIDENCE["governor"] else None
+
+
+def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
     """A verb of speech or judgement that governs the quoted words ("called the deal “a
     disaster”", "described Clinton as a “disgrace”"): a mixed quote of the words after the verb."""
-    span = doc.char_span(*quotation.pieces[0], alignment_mode="expand")
+    ctx, quoted = state.ctx, state.quoted
+    span = ctx.doc.char_span(*quotation.pieces[0], alignment_mode="expand")
     if span is None:
         return None
-    verbs = words("speech_verbs") | words("quoting_verbs")
+    verbs = speech_verbs() | words("quoting_verbs")
     verb = span.root.head
     for _ in range(GOVERNOR_STEPS):
         if verb.pos_ == "VERB" or verb.head.i == verb.i:
@@ -211,21 +248,21 @@ def _by_governor(doc: Doc, quotation: Quoted, quoted: list[Quoted]) -> Found | N
     if verb.pos_ != "VERB" or any(covers(q, verb.idx) for q in quoted):
         return None
     listed = verb.lemma_.lower() in verbs
-    if "\n" in text_of(doc)[min(verb.idx, quotation.start): max(verb.idx, quotation.start)]:
+    if "\n" in ctx.text[min(verb.idx, quotation.start): max(verb.idx, quotation.start)]:
         return None
     after = sorted((c for c in verb.children if c.i > verb.i), key=lambda c: c.i)
     holds = [c.left_edge.idx <= quotation.start <= c.right_edge.idx + len(c.right_edge) for c in after]
     if not any(holds):
         return None  # the quoted words are not what the verb governs (a scare quote in its subject)
     first = next(n for n, c in enumerate(after) if c.dep_ in GOVERNOR_OBJECT_DEPS or holds[n])
-    tokens = same_paragraph(verb, [t for c in after[first:] if c.dep_ not in GOVERNOR_CUT_DEPS
+    tokens = ctx.same_paragraph(verb, [t for c in after[first:] if c.dep_ not in GOVERNOR_CUT_DEPS
                                    and not trailing_clause(c) for t in c.subtree])
-    pieces = _mixed_pieces(doc, token_pieces(tokens), quotation)
-    speaker = speaker_of(verb)
+    pieces = _mixed_pieces(ctx, token_pieces(tokens), quotation)
+    speaker = speaker_of(ctx, verb)
     if not listed and (speaker is None or not _is_someone(speaker) or verb.lower_ in BE_FORMS):
         return None  # "be" attributes nothing: “He’s For Oil Because ‘Oil Pays Him …’”
     confidence = CONFIDENCE["governor"] if listed else CONFIDENCE["any verb"]
-    return Found(QuoteType.MIXED, pieces, doc[verb.i: verb.i + 1], speaker, confidence)
+    return Found(QuoteType.MIXED, pieces, ctx.doc[verb.i: verb.i + 1], speaker, confidence)
 
 
 def _is_someone(mention: Span) -> bool:
@@ -237,35 +274,18 @@ def _is_someone(mention: Span) -> bool:
     return any(ent.label_ in {"PERSON", "ORG", "NORP"} and ent.root == mention.root for ent in mention.ents)
 
 
-def _continuing(doc: Doc, quotation: Quoted, found: list[Found],
-                paragraphs: list[tuple[int, int]]) -> Found | str | None:
-    """A quotation with no cue that goes on from the quote before it: in the same paragraph it
-    joins that quote ("merged"); opening the next paragraph it is a new quote of the same speaker."""
-    if not found or word_count(text_of(doc), quotation) < MIN_CONTINUATION_WORDS:
-        return None
-    previous = found[-1]
-    if previous.pieces[-1][1] > quotation.start:
-        return None
-    here = _paragraph_of(quotation.start, paragraphs)
-    there = _paragraph_of(previous.pieces[-1][1], paragraphs)
-    if here == there:
-        cue_after = previous.cue is not None and previous.cue.start_char >= previous.pieces[-1][1]
-        if previous.type != QuoteType.DIRECT and not cue_after:
-            return None  # a mixed quote goes on only after a cue that follows it ("“…,” he said. “…”")
-        found[-1] = previous._replace(pieces=previous.pieces + quotation.pieces)
-        return "merged"
-    if 0 < here - there <= FOLLOW_PARAGRAPHS and _starts_paragraph(text_of(doc), quotation.start,
-                                                                 paragraphs[here]):
-        return Found(QuoteType.DIRECT, quotation.pieces, None, previous.mention, CONFIDENCE["follows"])
-    return None
-
-
-def _paragraph_of(offset: int, paragraphs: list[tuple[int, int]]) -> int:
-    for index, (start, end) in enumerate(paragraphs):
-        if start <= offset <= end:
-            return index
-    return -1
-
-
-def _starts_paragraph(text: str, offset: int, paragraph: tuple[int, int]) -> bool:
-    return not text[paragraph[0]: offset].strip("“\"'‘`„” \t\xa0")
+Rule = Callable[[Detection, Quoted, list[Cue]], Found | None]
+# how a quotation is attributed, most trusted first: the first rule that answers wins
+QUOTATION_RULES: tuple[Rule, ...] = (
+    quote_of_turn,  # a transcript turn: "PENCE: Well, look, ..."
+    by_clause,  # a cue's reported clause holds it
+    beside,  # a cue right beside it in its sentence
+    by_attribution_slot,  # any verb with its speaker set off right after it: “…,” groaned Ines
+    by_lead_in_slot,  # any verb with its speaker right before it and a comma: then boomed, “…”
+    quote_after_colon,  # a lead-in ending with a colon
+    quote_with_byline,  # a dash and a name after it
+    by_governor,  # a verb governing the quoted words: called the deal “a disaster”
+)
+# a title ("“The Apprentice”", a book, a show) is a quote only when a verb of speech reports the
+# words around it ("released a memo titled “The Facts …”", "chanted “Dump Trump”")
+TITLE_RULES: tuple[Rule, ...] = (by_clause, by_listed_governor)

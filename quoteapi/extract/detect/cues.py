@@ -1,7 +1,6 @@
 """Speech cues of a parsed Doc: the verb (or "according to") with its speaker and reported clause.
 
-Word lists live in ``data/`` as one entry a line (coreferee's habit), loaded by name with
-``data.words``. A cue is found from the dependency parse alone; which quotation marks belong to
+Word lists come from ``quoteapi.lexicon`` (one entry a line, coreferee's habit). A cue is found from the dependency parse alone; which quotation marks belong to
 it is decided later (``direct.py``), so a cue here may still turn out to introduce a direct or a
 mixed quote.
 """
@@ -9,14 +8,19 @@ mixed quote.
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from .data import words
+from ...lexicon import words
+from ...lexicon.verbs import speech_verbs, topic_verbs
+from ..context import ArticleContext
+from ..grammar import (
+    ACTIVE_SUBJECT_DEPS,
+    NON_SPEAKERS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
+    VERB_POS,
+)
 
-# parts of speech a cue verb may carry (headline "says" is sometimes tagged AUX or NOUN)
-VERB_POS = {"VERB", "AUX"}
-# dependencies of the speaker of an active cue verb
-SUBJECT_DEPS = {"nsubj", "csubj"}
 # dependencies of the reported clause of a cue verb
 CLAUSE_DEPS = {"ccomp"}
 # verbs whose "to ..." complement is what was said ("urged Congress to act", "vowed to fight")
@@ -25,10 +29,6 @@ XCOMP_VERBS = {"urge", "promise", "vow", "pledge", "warn", "ask", "tell", "threa
 BORROW_SUBJECT_DEPS = {"conj", "advcl", "xcomp", "acl", "relcl"}
 # children that make a mention too long to be the speaker: relative clauses, the clause said
 MENTION_CUT_DEPS = {"relcl", "acl", "ccomp", "advcl", "parataxis", "npadvmod"}
-# pronoun subjects that cannot be a speaker ("it said" of a report stays; "there said" never)
-NON_SPEAKERS = {"there", "what", "which", "that", "this"}
-# relative pronouns: the speaker is the noun the relative clause hangs from ("Reid, who said")
-RELATIVE_PRONOUNS = {"who", "which", "that"}
 # "call" is a cue with these prepositions, what is called for being said ("called for a recount",
 # "called on Congress to act"), or with an object and its predicate ("called the charges false");
 # alone it is no speech verb ("called the police")
@@ -38,16 +38,16 @@ CALL_PARTICLES = {"for", "on", "upon"}
 ADDRESSEE_VERBS = {"tell", "assure", "inform", "remind", "warn"}
 # verbs of belief: "Reid said he believes ...": the pronoun stands for the speaker of "said"
 BELIEF_VERBS = {"believe", "think", "feel", "hope"}
-# pronouns a reported verb of belief may take for the speaker of the verb reporting it
-SPEAKER_PRONOUNS = {"he", "she", "it", "they", "we"}
+# parts of speech of the words of a speaker's name and title after an inverted verb
+INVERTED_NAME_POS = {"DET", "PROPN", "NOUN", "ADJ", "NUM"}
+# prepositions whose object is what a speech verb speaks of ("joked about", "warned against")
+TOPIC_PREPOSITIONS = {"about", "of", "against", "on"}
 # punctuation that sets off an interrupting cue ("“…,” he said, “…”")
 SET_OFF = {",", "”", '"', "''", "’", "—", "–", "("}
 
 
 # word lists of nouns that can stand for a speaker (see can_be_source)
 SOURCE_NOUN_LISTS = ("role_nouns", "org_nouns", "speech_nouns", "source_nouns")
-# where text_of keeps a Doc's text
-TEXT_KEY = "quoteapi.text"
 
 
 class Cue(NamedTuple):
@@ -57,7 +57,8 @@ class Cue(NamedTuple):
     words: Span
     speaker: Span | None
     content: tuple[tuple[int, int], ...]
-    kind: str  # "verb" or "according"
+    kind: str  # "verb", "according" or "noun"
+    topic: bool = False  # the content is what the verb speaks of (its object), not a clause
 
     @property
     def start(self) -> int:
@@ -68,55 +69,68 @@ class Cue(NamedTuple):
         return self.words.end_char
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc (spaCy joins every token anew on each access)."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
-
-def speech_cues(doc: Doc) -> list[Cue]:
+def speech_cues(ctx: ArticleContext) -> list[Cue]:
     """Every speech cue of ``doc``, in order: speech verbs and "according to"."""
-    verbs = words("speech_verbs")
-    found = [cue for token in doc for cue in _cues_at(token, verbs)]
+    verbs = speech_verbs()
+    found = [cue for token in ctx.doc for cue in _cues_at(ctx, token, verbs)]
     return sorted(found, key=lambda cue: cue.start)
 
 
-def _cues_at(token: Token, verbs: frozenset[str]) -> Iterator[Cue]:
+def _cues_at(ctx: ArticleContext, token: Token, verbs: frozenset[str]) -> Iterator[Cue]:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
-        cue = according_to_cue(token)
+        cue = according_to_cue(ctx, token)
+        if cue is not None:
+            yield cue
+    elif token.pos_ == "VERB" and token.lemma_.lower() == "call":
+        cue = call_cue(ctx, token)  # alone "call" is no speech verb ("called the police")
         if cue is not None:
             yield cue
     elif token.pos_ in VERB_POS and token.lemma_.lower() in verbs:
-        yield verb_cue(token)
-    elif token.pos_ == "VERB" and token.lemma_.lower() == "call":
-        cue = call_cue(token)
-        if cue is not None:
-            yield cue
+        yield verb_cue(ctx, token)
     elif token.pos_ == "NOUN" and token.lemma_.lower() in words("speech_nouns"):
-        cue = noun_cue(token)
+        cue = noun_cue(ctx, token)
         if cue is not None:
             yield cue
 
 
-def nearest_subject(verb: Token) -> Span | None:
+def nearest_subject(ctx: ArticleContext, verb: Token) -> Span | None:
     """The subject nearest before a cue verb in its sentence, whatever it hangs from: a fallback
     for parses that leave the verb without one ("Morial, the chief ..., forcefully told")."""
     for token in reversed(verb.doc[verb.sent.start: verb.i]):
         if token.dep_ == "nsubj" and token.lower_ not in NON_SPEAKERS | RELATIVE_PRONOUNS:
-            return mention_span(token)
+            return mention_span(ctx, token)
     return None
 
 
-def verb_cue(verb: Token) -> Cue:
+def verb_cue(ctx: ArticleContext, verb: Token) -> Cue:
     """The cue at a speech verb: its subject (borrowed from the verb above where it has none) and
-    its reported clause (a ``ccomp``, or the clause the verb interrupts: "“…,” he said, “…”")."""
-    doc = verb.doc
-    return Cue(doc[verb.i: verb.i + 1], speaker_of(verb) or nearest_subject(verb), clause_of(verb), "verb")
+    its reported clause (a ``ccomp``, or the clause the verb interrupts: "“…,” he said, “…”"),
+    else what it speaks of (its object: "denied the claims", "joked about moving")."""
+    words_, speaker = verb.doc[verb.i: verb.i + 1], speaker_of(ctx, verb) or nearest_subject(ctx, verb)
+    clause = clause_of(ctx, verb)
+    if clause:
+        return Cue(words_, speaker, clause, "verb")
+    return Cue(words_, speaker, object_of(ctx, verb), "verb", topic=True)
 
 
-def call_cue(verb: Token) -> Cue | None:
+def object_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
+    """The character pieces of what a speech verb with no clause speaks of: its direct object
+    ("announced his running mate", "denied the fraud claims") or the object of a preposition of
+    topic ("joked about moving to New Zealand", "warned against allowing ..."); () for none, or
+    for a pronoun, which says nothing by itself."""
+    if verb.lemma_.lower() not in topic_verbs():
+        return ()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        topics = [c for c in verb.children
+                  if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPOSITIONS]
+        objects = [g for p in topics[:1] for g in p.children if g.dep_ in {"pobj", "pcomp"}]
+    if not objects or objects[0].pos_ == "PRON" or inverted_subject(ctx, verb) is not None:
+        return ()  # nothing, a pronoun, or the speaker after an inverted verb
+    return token_pieces(ctx.same_paragraph(verb, list(objects[0].subtree)))
+
+
+def call_cue(ctx: ArticleContext, verb: Token) -> Cue | None:
     """The cue "called for X", "called on X to Y" (X and the "to ..." clause after it are the
     content) or "called X Y" with Y a predicate, not a name ("called the plan a disgrace")."""
     doc = verb.doc
@@ -135,55 +149,78 @@ def call_cue(verb: Token) -> Cue | None:
     while predicates and end < len(doc) and doc[end].head.i == verb.i and doc[end].dep_ == "prep":
         end = doc[end].right_edge.i + 1  # what the parser hung from the verb: "a gift [to …]"
     tokens = list(doc[objects[0].left_edge.i: end])
-    speaker = speaker_of(verb) or nearest_subject(verb)
-    return Cue(cue, speaker, token_pieces(same_paragraph(verb, tokens)), "verb")
+    speaker = speaker_of(ctx, verb) or nearest_subject(ctx, verb)
+    return Cue(cue, speaker, token_pieces(ctx.same_paragraph(verb, tokens)), "verb")
 
 
-def speaker_of(verb: Token) -> Span | None:
+def speaker_of(ctx: ArticleContext, verb: Token) -> Span | None:
     """The speaker mention of a cue verb: its subject, the agent of a passive, or the subject of
     the verb it hangs from ("..., saying ..."; "who said ...")."""
     reporting = _reporting_verb(verb)
-    outer = speaker_of(reporting) if reporting is not None else None
+    outer = speaker_of(ctx, reporting) if reporting is not None else None
     if outer is not None:
         return outer
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):  # nearest subject first
-        if "\n" in text_of(verb.doc)[min(child.idx, verb.idx): max(child.idx, verb.idx)]:
+        if "\n" in ctx.text[min(child.idx, verb.idx): max(child.idx, verb.idx)]:
             continue  # a subject in another paragraph is a parsing slip
-        if child.dep_ in SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return relative_mention(verb.head, child)
-        if child.dep_ in SUBJECT_DEPS and child.lower_ not in NON_SPEAKERS:
-            return mention_span(child)
+        if child.dep_ in ACTIVE_SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return relative_mention(ctx, verb.head, child)
+        if child.dep_ in ACTIVE_SUBJECT_DEPS and child.lower_ not in NON_SPEAKERS:
+            return mention_span(ctx, child)
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            return mention_span(objects[0]) if objects else None
+            return mention_span(ctx, objects[0]) if objects else None
     if any(child.dep_ == "nsubjpass" for child in verb.children):
         return None  # "he was told that ...": the speaker is not given
+    inverted = inverted_subject(ctx, verb)
+    if inverted is not None:
+        return inverted
     if verb.dep_ == "relcl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
-        return mention_span(verb.head)
+        return mention_span(ctx, verb.head)
     if verb.dep_ in BORROW_SUBJECT_DEPS and verb.head.i != verb.i and verb.head.pos_ in VERB_POS:
-        return speaker_of(verb.head)
+        return speaker_of(ctx, verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:  # "a soldier claiming that"
         noun = verb.head  # "X issued a statement calling ...": X speaks through the statement
         if noun.dep_ == "dobj" and noun.head.pos_ in VERB_POS:
-            return speaker_of(noun.head) or mention_span(noun)
-        return mention_span(noun) if can_be_source(noun) else None
+            return speaker_of(ctx, noun.head) or mention_span(ctx, noun)
+        return mention_span(ctx, noun) if can_be_source(noun) else None
     if verb.dep_ == "pcomp":  # "... by saying that", "for suggesting ...": the verb the "by" hangs from
         above = verb.head
         while above.pos_ in {"ADP", "SCONJ"} and above.head.i != above.i:
             above = above.head
         if above.pos_ in VERB_POS:
-            spoken = verb.lemma_.lower() in words("speech_verbs")
-            return speaker_of(above) or (_passive_subject(above) if spoken else None)
+            spoken = verb.lemma_.lower() in speech_verbs()
+            return speaker_of(ctx, above) or (_passive_subject(ctx, above) if spoken else None)
     if verb.dep_ == "compound" and verb.i < verb.head.i and verb.head.pos_ == "PROPN":
         return verb.doc[verb.i + 1: verb.head.i + 1]  # an inverted cue read as part of the name: "Said Ellis:"
     return None
 
 
-def _passive_subject(verb: Token) -> Span | None:
+def inverted_subject(ctx: ArticleContext, verb: Token) -> Span | None:
+    """The speaker after a verb that follows a quotation ("“…,” said Ann Lee", "“…!” shout Priya
+    and Omar"), which the parser may take for the verb's object: the noun phrase right after
+    the verb, when a closing quotation mark (and a comma or dash) is all that stands before it."""
+    doc = verb.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].text in {",", "—", "–"}:
+        before -= 1
+    if before < 0 or not doc[before].is_quote or ctx.in_quote[verb.i]:
+        return None
+    end = verb.i + 1
+    while end < len(doc) and (doc[end].pos_ in INVERTED_NAME_POS or doc[end].text in {"-", "and"}):
+        end += 1
+    phrase = doc[verb.i + 1: end]
+    if not phrase or phrase[-1].pos_ not in {"PROPN", "NOUN"} or not can_be_source(phrase[-1]):
+        return None
+    own = mention_span(ctx, phrase[-1])
+    return own if own.start <= phrase.start else doc[phrase.start: max(own.end, phrase.end)]
+
+
+def _passive_subject(ctx: ArticleContext, verb: Token) -> Span | None:
     """The passive subject of the verb a speech verb after a preposition hangs from: the speaker
     ("After saying ..., she was taken to hospital")."""
     passive = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in NON_SPEAKERS]
-    return mention_span(passive[0]) if passive else None
+    return mention_span(ctx, passive[0]) if passive else None
 
 
 def _reporting_verb(verb: Token) -> Token | None:
@@ -193,20 +230,20 @@ def _reporting_verb(verb: Token) -> Token | None:
     head = verb.head
     if verb.lemma_.lower() not in BELIEF_VERBS or verb.dep_ != "ccomp" or head.i == verb.i:
         return None
-    if head.pos_ not in VERB_POS or head.lemma_.lower() not in words("speech_verbs"):
+    if head.pos_ not in VERB_POS or head.lemma_.lower() not in speech_verbs():
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return head if subjects and subjects[0].lower_ in SPEAKER_PRONOUNS else None
+    return head if subjects and subjects[0].lower_ in SUBJECT_PRONOUNS else None
 
 
-def relative_mention(head: Token, pronoun: Token) -> Span:
+def relative_mention(ctx: ArticleContext, head: Token, pronoun: Token) -> Span:
     """The speaker of a relative clause ("Mr. Kamin, who said"): the noun phrase it hangs from,
     running on to the relative pronoun when only a comma stands between them, since the pronoun
     is the word that stands for the speaker at the cue."""
-    mention = mention_span(head)
+    mention = mention_span(ctx, head)
     between = head.doc[mention.end: pronoun.i]
     if pronoun.i >= mention.end and all(t.is_punct or t.is_space for t in between) and \
-            "\n" not in text_of(head.doc)[mention.end_char: pronoun.idx]:
+            "\n" not in ctx.text[mention.end_char: pronoun.idx]:
         return head.doc[mention.start: pronoun.i + 1]
     return mention
 
@@ -220,10 +257,10 @@ def can_be_source(noun: Token) -> bool:
     return any(lemma in words(name) for name in SOURCE_NOUN_LISTS)
 
 
-def mention_span(head: Token) -> Span:
+def mention_span(ctx: ArticleContext, head: Token) -> Span:
     """The noun phrase headed by ``head``, without relative clauses or clauses hanging off it."""
     cut = [child for child in head.children if child.dep_ in MENTION_CUT_DEPS]
-    tokens = same_paragraph(head, [t for t in head.subtree if not any(t in c.subtree for c in cut)])
+    tokens = ctx.same_paragraph(head, _subtree_without(head, cut))
     start, end = tokens[0].i, tokens[-1].i + 1
     if any(t.i not in range(start, end) for t in tokens):
         start = end = head.i
@@ -235,7 +272,7 @@ def mention_span(head: Token) -> Span:
     return head.doc[start:end]
 
 
-def clause_of(verb: Token) -> tuple[tuple[int, int], ...]:
+def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
     """The character pieces of what a cue verb reports, or () when it reports no clause."""
     clauses = [child for child in verb.children if child.dep_ in CLAUSE_DEPS]
     passive = any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
@@ -244,11 +281,47 @@ def clause_of(verb: Token) -> tuple[tuple[int, int], ...]:
     if clauses:
         drop, add = _fused_addressee(verb, clauses[0])
         tokens = [t for c in clauses for t in clause_tokens(c) if t not in drop] + list(add)
-        return token_pieces(same_paragraph(verb, tokens))
+        return token_pieces(ctx.same_paragraph(verb, tokens))
+    segment = _interrupting(verb) or _as_clause(verb)
+    if segment:  # the sentence around ", Hebert said," or after "As Crane said,"
+        return token_pieces(ctx.same_paragraph(verb, [t for t in verb.sent if t.i not in segment]))
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.pos_ in VERB_POS and _set_off(verb):
         outside = set(verb.subtree)
-        return token_pieces(same_paragraph(verb, [t for t in verb.head.subtree if t not in outside]))
+        return token_pieces(ctx.same_paragraph(verb, [t for t in verb.head.subtree if t not in outside]))
     return ()
+
+
+def _interrupting(verb: Token) -> set[int]:
+    """The tokens of an attribution set off by commas inside the sentence it attributes ("After
+    the court ruled, Hebert said, most laws were safe"; "Even then, he said, he can't"): the
+    subject and the verb with their commas, none when the verb is not so set off."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS and c.i < verb.i]
+    if not subjects or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return set()
+    start = subjects[0].left_edge.i
+    end = verb.i + 1
+    while end < len(doc) and doc[end].pos_ == "ADV":
+        end += 1  # "he said later,"
+    if start == 0 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text != ",":
+        return set()
+    if start - 1 <= verb.sent.start or end + 1 >= verb.sent.end:
+        return set()  # words of the sentence on both sides
+    return set(range(start - 1, end + 1))
+
+
+def _as_clause(verb: Token) -> set[int]:
+    """The tokens of "As Crane said," opening the sentence whose main clause is what was said."""
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"]
+    doc = verb.doc
+    if verb.dep_ != "advcl" or not marks or verb.head.i < verb.i:
+        return set()
+    right = verb.right_edge.i
+    if doc[right].text != ",":
+        right += 1
+    if right >= len(doc) or doc[right].text != ",":
+        return set()
+    return set(range(verb.left_edge.i, right + 1))
 
 
 def _fused_addressee(verb: Token, clause: Token) -> tuple[set[Token], set[Token]]:
@@ -259,7 +332,7 @@ def _fused_addressee(verb: Token, clause: Token) -> tuple[set[Token], set[Token]
     if verb.lemma_.lower() not in ADDRESSEE_VERBS:
         return set(), set()
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
-    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in clause.children if c.dep_ in ACTIVE_SUBJECT_DEPS]
     if not objects and subjects:
         return _outlet_before(subjects[0]), set()
     if len(objects) == 1 and not subjects and objects[0].i + 1 == clause.left_edge.i:
@@ -287,7 +360,14 @@ def clause_tokens(head: Token) -> list[Token]:
     leading = [c for c in head.children if c.dep_ == "npadvmod" and c.i < head.i
                and c.left_edge.i == head.left_edge.i]
     trailing = [c for c in head.children if trailing_clause(c)]
-    return [t for t in head.subtree if not any(t in c.subtree for c in leading + trailing)]
+    return _subtree_without(head, leading + trailing)
+
+
+def _subtree_without(head: Token, cut: list[Token]) -> list[Token]:
+    """``head``'s subtree without the subtrees of the ``cut`` tokens (each subtree walked once:
+    testing ``t in c.subtree`` per token costs the cube of a long sentence's length)."""
+    dropped = {t.i for c in cut for t in c.subtree}
+    return [t for t in head.subtree if t.i not in dropped]
 
 
 def trailing_clause(child: Token) -> bool:
@@ -298,7 +378,7 @@ def trailing_clause(child: Token) -> bool:
             and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",")
 
 
-def noun_cue(noun: Token) -> Cue | None:
+def noun_cue(ctx: ArticleContext, noun: Token) -> Cue | None:
     """The cue at a noun of speech with a that-clause and a possessor ("Trump's claim that ..."),
     who is the speaker."""
     clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"}
@@ -308,8 +388,8 @@ def noun_cue(noun: Token) -> Cue | None:
     owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in NON_SPEAKERS]
     if not owners:
         return None  # "the claim that ...": whose claim is not said here
-    speaker = mention_span(owners[0])
-    content = token_pieces(same_paragraph(noun, list(clauses[0].subtree)))
+    speaker = mention_span(ctx, owners[0])
+    content = token_pieces(ctx.same_paragraph(noun, list(clauses[0].subtree)))
     return Cue(noun.doc[noun.i: noun.i + 1], speaker, content, "noun")
 
 
@@ -322,7 +402,7 @@ def _set_off(verb: Token) -> bool:
     return verb.doc[left].text in SET_OFF or (left > 0 and verb.doc[left - 1].text in SET_OFF)
 
 
-def according_to_cue(according: Token) -> Cue | None:
+def according_to_cue(ctx: ArticleContext, according: Token) -> Cue | None:
     """The cue "according to X": X is the speaker, the rest of its clause the content."""
     doc = according.doc
     to = according.nbor()
@@ -335,35 +415,25 @@ def according_to_cue(according: Token) -> Cue | None:
         phrase = set(doc[according.i: comma.i + 1])
         clause = list(sentence)
     else:
-        speaker = _according_source(to)
+        speaker = _according_source(ctx, to)
         phrase = set(according.subtree) | set(to.subtree) | {according, to}
         head = according.head
         clause = list(head.subtree) if head.pos_ in VERB_POS else list(sentence)
     tokens = [t for t in clause if t not in phrase and t.sent == sentence]
-    return Cue(doc[according.i: to.i + 1], speaker, token_pieces(same_paragraph(according, tokens)), "according")
+    return Cue(doc[according.i: to.i + 1], speaker, token_pieces(ctx.same_paragraph(according, tokens)), "according")
 
 
-def _according_source(to: Token) -> Span | None:
+def _according_source(ctx: ArticleContext, to: Token) -> Span | None:
     """Who "according to" names: the object of "to", or, when the parser read the words after
     "to" as a clause ("according to show insiders"), those words up to the clause's end."""
     objects = [child for child in to.children if child.dep_ == "pobj"]
     if objects:
-        return mention_span(objects[0])
+        return mention_span(ctx, objects[0])
     clauses = [child for child in to.children if child.dep_ == "pcomp" and child.i == to.i + 1]
     if not clauses:
         return None
-    tokens = same_paragraph(to, list(clauses[0].subtree))
+    tokens = ctx.same_paragraph(to, list(clauses[0].subtree))
     return to.doc[tokens[0].i: tokens[-1].i + 1] if tokens else None
-
-
-def same_paragraph(anchor: Token, tokens: list[Token]) -> list[Token]:
-    """The ``tokens`` in the paragraph (line) of ``anchor``: the parser sometimes runs a sentence
-    over a paragraph break, and no clause or mention should."""
-    text = text_of(anchor.doc)
-    start = text.rfind("\n", 0, anchor.idx) + 1
-    end = text.find("\n", anchor.idx)
-    end = len(text) if end < 0 else end
-    return [t for t in tokens if start <= t.idx < end]
 
 
 def token_pieces(tokens: list[Token]) -> tuple[tuple[int, int], ...]:

@@ -23,13 +23,16 @@ Anything else stays unresolved: a wrong name is worse than none.
 
 from spacy.tokens import Span
 
-from ..nlp.sentences import sentence_end, sentence_start
-from .data import lines, pairs, words
-from .model import SpeakerKind
-from .names import SUBJECT_DEPS, Cast, Entity, normal_words, role_gender
-from .roles import description_role, expand_title, is_role_word, person_nouns
+from ...lexicon import lines, pairs, words
+from ...lexicon.names import expand_title
+from ...lexicon.people import person_nouns
+from ..context import ArticleContext
+from ..grammar import SUBJECT_DEPS
+from ..model import SpeakerKind
+from .cast import Entity, normal_words, role_gender
+from .roles import description_role, is_role_word
 
-LOOKBACK_SENTENCES = 12  # how far back a description may reach for an unlinked title
+DESCRIPTION_LOOKBACK_SENTENCES = 12  # how far back a description may reach for an unlinked title
 THREAD_SENTENCES = 3  # how far back "the New York businessman" may look for whom the text is about
 # words that make a different office of the same title: a vice president is not the president
 _RANKS = {"vice", "deputy", "assistant", "associate", "lieutenant", "acting", "under", "co"}
@@ -79,9 +82,9 @@ def is_description(span: Span) -> bool:
     return root.pos_ in ("NOUN", "PROPN") and not root.ent_type_
 
 
-def resolve_description(cast: Cast, span: Span) -> Entity | None:
+def resolve_description(ctx: ArticleContext, span: Span) -> Entity | None:
     """The entity a description refers to, or None when nothing fits well enough."""
-    named = _named_compound(cast, span) or _document_issuer(cast, span)
+    named = _named_compound(ctx, span) or _document_issuer(ctx, span)
     if named is not None:
         return named
     if span.root.tag_ in ("NNS", "NNPS"):
@@ -89,40 +92,40 @@ def resolve_description(cast: Cast, span: Span) -> Entity | None:
     head = head_word(span)
     last = head.split()[-1]
     if last in words("org_campaign_words"):
-        return _earlier_campaign(cast, span)
+        return _earlier_campaign(ctx, span)
     if last in person_nouns() or head in words("political_titles") or is_role_word(span.root):
         if any(child.dep_ == "poss" for child in span.root.children):
             return None  # "his lawyer", "Pagliano's lawyer": someone else's, not yet named
         return (
-            _by_role(cast, span, head)
-            or _by_title(cast, span, head)
-            or _thread_subject(cast, span, head)
+            _by_role(ctx, span, head)
+            or _by_title(ctx, span, head)
+            or _thread_subject(ctx, span, head)
         )
     if span[0].lower_ in ("the", "this", "that"):
-        earlier = _same_noun_named_earlier(cast, span)
+        earlier = _same_noun_named_earlier(ctx, span)
         if earlier is not None:
             return earlier
     if last in words("org_nouns") or last in _MEDIA_CLASS or last == "state":
-        return _by_org_noun(cast, span, last)
+        return _by_org_noun(ctx, span, last)
     return None
 
 
-def _same_noun_named_earlier(cast: Cast, span: Span) -> Entity | None:
+def _same_noun_named_earlier(ctx: ArticleContext, span: Span) -> Entity | None:
     """ "The same account" -> "the Ukraine Weapons Tracker Twitter account" earlier: the nearest
     earlier phrase with the same head noun whose modifiers name an organisation."""
     doc, lemma = span.doc, span.root.lemma_
     for index in range(span.root.i - 1, max(-1, span.root.i - 400), -1):
         token = doc[index]
-        if token.lemma_ != lemma or token.pos_ != "NOUN" or cast.in_quote[index]:
+        if token.lemma_ != lemma or token.pos_ != "NOUN" or ctx.in_quote[index]:
             continue
         for modifier in doc[token.left_edge.i : token.i]:  # "the Ukraine Weapons Tracker Twitter"
-            entity = cast.by_token.get(modifier.i)
+            entity = ctx.cast.by_token.get(modifier.i)
             if entity is not None and entity.label == "ORG":
                 return entity
     return None
 
 
-def _named_compound(cast: Cast, span: Span) -> Entity | None:
+def _named_compound(ctx: ArticleContext, span: Span) -> Entity | None:
     """ "the Trump campaign" -> an organisation named "Trump campaign"."""
     root = span.root
     names = [
@@ -142,24 +145,24 @@ def _named_compound(cast: Cast, span: Span) -> Entity | None:
         noun = "campaign"  # "The Trump team" is the Trump campaign
     modifier = span.doc[first.i : root.i]
     text = modifier[:-1].text if modifier[-1].tag_ == "POS" else modifier.text
-    return _synthetic(cast, f"{text} {noun}")
+    return _synthetic(ctx, f"{text} {noun}")
 
 
-def _earlier_campaign(cast: Cast, span: Span) -> Entity | None:
+def _earlier_campaign(ctx: ArticleContext, span: Span) -> Entity | None:
     """ "The campaign" -> the nearest "Trump campaign" / "Clinton’s campaign" before it."""
     doc = span.doc
     for index in range(span.root.i - 1, max(-1, span.root.i - 400), -1):
         token = doc[index]
-        if token.lower_ in words("org_campaign_words") and not cast.in_quote[index]:
-            named = _named_compound(cast, doc[token.left_edge.i : index + 1])
+        if token.lower_ in words("org_campaign_words") and not ctx.in_quote[index]:
+            named = _named_compound(ctx, doc[token.left_edge.i : index + 1])
             if named is not None:
                 return named
     return None
 
 
-def _synthetic(cast: Cast, name: str) -> Entity:
+def _synthetic(ctx: ArticleContext, name: str) -> Entity:
     """An organisation the article names only through a description ("Trump campaign")."""
-    found = cast.cache.setdefault("synthetic", {})
+    found = ctx.organisations
     key = name.lower()
     if key not in found:
         found[key] = Entity(
@@ -174,7 +177,7 @@ def _role_words(role: str) -> set[str]:
     }
 
 
-def _by_role(cast: Cast, span: Span, head: str) -> Entity | None:
+def _by_role(ctx: ArticleContext, span: Span, head: str) -> Entity | None:
     """The person whose stated role has the same head (and holds the description's modifiers)."""
     modifiers = {
         token.lower_
@@ -183,7 +186,7 @@ def _by_role(cast: Cast, span: Span, head: str) -> Entity | None:
     }
     modifiers -= {"former", "current", "top", "new"} | set(head.split())
     best: tuple[int, int, Entity] | None = None
-    for mention, entity in _preceding(cast, span, any_distance=True):
+    for mention, entity in _preceding(ctx, span, any_distance=True):
         if entity.kind is not SpeakerKind.PERSON:
             continue
         for role in entity.roles:
@@ -200,12 +203,12 @@ def _by_role(cast: Cast, span: Span, head: str) -> Entity | None:
     return best[2] if best else None
 
 
-def _by_title(cast: Cast, span: Span, head: str) -> Entity | None:
+def _by_title(ctx: ArticleContext, span: Span, head: str) -> Entity | None:
     """A well-known title the article does not link: the nearest preceding compatible subject."""
     if head not in words("political_titles") and head.split()[-1] not in words("political_titles"):
         return None
     modifiers = _modifiers(span, head)
-    for mention, entity in _preceding(cast, span, subjects_only=True):
+    for mention, entity in _preceding(ctx, span, subjects_only=True):
         if entity.kind is not SpeakerKind.PERSON or mention.root.head == span.root.head:
             continue  # "Johnson warned the Russian president": a verb's subject is not its object
         if not _gender_fits(entity, head):
@@ -215,7 +218,7 @@ def _by_title(cast: Cast, span: Span, head: str) -> Entity | None:
             for role in entity.roles
         ):
             continue  # the article gives this person a different role
-        if modifiers and not modifiers <= _context_words(cast, entity):
+        if modifiers and not modifiers <= _context_words(ctx, entity):
             continue  # "the Indiana governor": the article must tie "Indiana" to this person
         return entity
     return None
@@ -238,7 +241,7 @@ def _same_rank(span: Span, role_words: set[str]) -> bool:
     return {token.lower_ for token in span} & _RANKS == role_words & _RANKS
 
 
-def _thread_subject(cast: Cast, span: Span, head: str) -> Entity | None:
+def _thread_subject(ctx: ArticleContext, span: Span, head: str) -> Entity | None:
     """ "Trump charges that ... . The New York businessman says ...": news text renames the person
     it is about with a definite description, so a description opening a clause refers to the
     subject before it in its sentence, else to the main subject of the nearest earlier sentence
@@ -247,44 +250,43 @@ def _thread_subject(cast: Cast, span: Span, head: str) -> Entity | None:
     if (
         span[0].lower_ not in ("the", "this", "that")
         or span.root.dep_ not in SUBJECT_DEPS
-        or cast.in_quote[span.root.i]
+        or ctx.in_quote[span.root.i]
         or any(token.ent_type_ == "PERSON" for token in span)  # "the Clinton aide": not Clinton
     ):
         return None
-    candidate = _subject_in_sentence(cast, span) or _thread_before(cast, span)
-    if candidate is None or not _fits_description(cast, candidate, span, head):
+    candidate = _subject_in_sentence(ctx, span) or _thread_before(ctx, span)
+    if candidate is None or not _fits_description(ctx, candidate, span, head):
         return None
     return candidate
 
 
-def _subject_in_sentence(cast: Cast, span: Span) -> Entity | None:
+def _subject_in_sentence(ctx: ArticleContext, span: Span) -> Entity | None:
     """ "As Sanders spoke, the Vermont senator said": the nearest person subject before ``span``
     in its own sentence, outside quotation marks."""
-    start = sentence_start(span.doc, span.start)
-    for mention, entity in reversed(cast.mentions):
+    start = ctx.sentences.start(span.start)
+    for mention, entity in reversed(ctx.cast.mentions):
         if mention.end > span.start or mention.start < start:
             continue
         if (
             entity.kind is SpeakerKind.PERSON
             and mention.root.dep_ in SUBJECT_DEPS
             and mention.root.head != span.root.head
-            and not cast.in_quote[mention.root.i]
+            and not ctx.in_quote[mention.root.i]
         ):
             return entity
     return None
 
 
-def _thread_before(cast: Cast, span: Span) -> Entity | None:
+def _thread_before(ctx: ArticleContext, span: Span) -> Entity | None:
     """The named person the sentences before ``span`` are about (see ``_thread_subject``)."""
-    doc = span.doc
     for back in range(1, THREAD_SENTENCES + 1):
-        start = sentence_start(doc, span.start, back)
-        if start >= sentence_start(doc, span.start, back - 1):
+        start = ctx.sentences.start(span.start, back)
+        if start >= ctx.sentences.start(span.start, back - 1):
             return None  # the start of the text
-        subject = _main_subject(cast, start)
+        subject = _main_subject(ctx, start)
         if subject is None:
             continue  # a dateline or a separator line
-        entity = cast.by_token.get(subject.i)
+        entity = ctx.cast.by_token.get(subject.i)
         if entity is not None:
             return entity if entity.kind is SpeakerKind.PERSON else None
         if not (subject.pos_ == "PRON" or subject.lemma_.lower() in person_nouns()):
@@ -294,23 +296,23 @@ def _thread_before(cast: Cast, span: Span) -> Entity | None:
     return None
 
 
-def _main_subject(cast: Cast, start: int):
+def _main_subject(ctx: ArticleContext, start: int):
     """The subject of the main verb of the sentence starting at ``start``, outside quotation
     marks ("“We need change,” Trump said": Trump), or the root itself when the parser made a
     noun of it ("Trump charges that ...", misread as a noun phrase), or None."""
-    doc = cast.doc
-    for token in doc[start : sentence_end(doc, start)]:
-        if cast.in_quote[token.i]:
+    doc = ctx.doc
+    for token in doc[start : ctx.sentences.end(start)]:
+        if ctx.in_quote[token.i]:
             continue
         if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT":
             return token
         if token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN"):
-            named = [word for word in (token, *token.lefts) if word.i in cast.by_token]
+            named = [word for word in (token, *token.lefts) if word.i in ctx.cast.by_token]
             return named[0] if named else None
     return None
 
 
-def _fits_description(cast: Cast, entity: Entity, span: Span, head: str) -> bool:
+def _fits_description(ctx: ArticleContext, entity: Entity, span: Span, head: str) -> bool:
     """Whether nothing the article says about ``entity`` contradicts ``span``: its gender, an
     office the article gives it, or a place the article ties to someone else's role (a party
     is shared by too many people to tell them apart)."""
@@ -323,7 +325,7 @@ def _fits_description(cast: Cast, entity: Entity, span: Span, head: str) -> bool
         return False  # "the governor" is not the person the article calls a senator
     others = {
         _stem(word)
-        for other in cast.entities
+        for other in ctx.cast.entities
         if other is not entity
         for role in other.roles
         for word in role.split()
@@ -356,7 +358,7 @@ def _modifiers(span: Span, head: str) -> set[str]:
     }
 
 
-def _context_words(cast: Cast, entity: Entity) -> set[str]:
+def _context_words(ctx: ArticleContext, entity: Entity) -> set[str]:
     """Stems of the roles of ``entity`` and of the three words before each of its mentions."""
     found = {_stem(word) for role in entity.roles for word in role.split()}
     for mention in entity.mentions:
@@ -366,23 +368,23 @@ def _context_words(cast: Cast, entity: Entity) -> set[str]:
     return found
 
 
-def _document_issuer(cast: Cast, span: Span) -> Entity | None:
+def _document_issuer(ctx: ArticleContext, span: Span) -> Entity | None:
     """ "the IMF report", "the agency's statement": the organisation named in a document's phrase."""
     root = span.root
     if root.lemma_.lower() not in words("document_nouns"):
         return None
     for child in root.lefts:
-        entity = cast.by_token.get(child.i)
+        entity = ctx.cast.by_token.get(child.i)
         if child.dep_ in ("compound", "poss") and entity is not None and entity.label == "ORG":
             return entity
     return None
 
 
-def _by_org_noun(cast: Cast, span: Span, noun: str) -> Entity | None:
+def _by_org_noun(ctx: ArticleContext, span: Span, noun: str) -> Entity | None:
     """ "the fund" -> the nearest preceding organisation with "Fund" in its name, and the like."""
     if noun == "state":  # "in Florida, when the state said": a place, not "the State Department"
-        return next((entity for _, entity in _preceding(cast, span) if entity.label == "GPE"), None)
-    for _, entity in _preceding(cast, span):
+        return next((entity for _, entity in _preceding(ctx, span) if entity.label == "GPE"), None)
+    for _, entity in _preceding(ctx, span):
         if (
             entity.kind is SpeakerKind.ORGANISATION
             and noun in entity.words
@@ -391,14 +393,14 @@ def _by_org_noun(cast: Cast, span: Span, noun: str) -> Entity | None:
             return entity
     media = set(lines("broadcast_words")) if noun in _BROADCAST_CLASS else set(lines("press_words"))
     if noun in _MEDIA_CLASS:
-        for _, entity in _preceding(cast, span):
+        for _, entity in _preceding(ctx, span):
             if entity.label == "ORG" and set(entity.words) & media:
                 return entity
     if noun in _GENERIC_ORG:
-        return _by_org_class(cast, span, noun) or next(
+        return _by_org_class(ctx, span, noun) or next(
             (
                 entity
-                for _, entity in _preceding(cast, span, subjects_only=True)
+                for _, entity in _preceding(ctx, span, subjects_only=True)
                 if entity.label == "ORG"
             ),
             None,
@@ -406,19 +408,19 @@ def _by_org_noun(cast: Cast, span: Span, noun: str) -> Entity | None:
     return None
 
 
-def _by_org_class(cast: Cast, span: Span, noun: str) -> Entity | None:
+def _by_org_class(ctx: ArticleContext, span: Span, noun: str) -> Entity | None:
     """ "the union" -> the nearest earlier "United Mine Workers of America" (a name with a word of
     the class, ``data/org_classes.txt``: specific enough to reach back through the whole text),
     else an organisation named in the sentence before or the sentence itself ("In the Wells Fargo
     scandal, ... . The bank said")."""
     marks = set(pairs("org_classes").get(noun, "").split())
-    for mention, entity in _preceding(cast, span, any_distance=True):
+    for mention, entity in _preceding(ctx, span, any_distance=True):
         if mention.start >= span.end:
             break  # only what the reader has already met
         if entity.label == "ORG" and len(entity.words) > 1 and marks & set(entity.words):
             return entity
-    first = sentence_start(span.doc, span.start, 1)
-    for mention, entity in _preceding(cast, span):
+    first = ctx.sentences.start(span.start, 1)
+    for mention, entity in _preceding(ctx, span):
         if mention.start < first:
             break
         if entity.label == "ORG":
@@ -426,23 +428,22 @@ def _by_org_class(cast: Cast, span: Span, noun: str) -> Entity | None:
     return None
 
 
-def _preceding(cast: Cast, span: Span, subjects_only: bool = False, any_distance: bool = False):
+def _preceding(ctx: ArticleContext, span: Span, subjects_only: bool = False, any_distance: bool = False):
     """Named mentions before ``span`` (nearest first), outside quotation marks and not possessors,
-    within ``LOOKBACK_SENTENCES`` (all of them, preceding then following, with ``any_distance``)."""
-    doc = span.doc
-    first_sentence = sentence_start(doc, span.start, LOOKBACK_SENTENCES)
-    before = [(m, e) for m, e in cast.mentions if m.end <= span.start]
+    within ``DESCRIPTION_LOOKBACK_SENTENCES`` (all of them, preceding then following, with ``any_distance``)."""
+    first_sentence = ctx.sentences.start(span.start, DESCRIPTION_LOOKBACK_SENTENCES)
+    before = [(m, e) for m, e in ctx.cast.mentions if m.end <= span.start]
     for mention, entity in reversed(before):
         if not any_distance and mention.start < first_sentence:
             break
-        if cast.in_quote[mention.root.i] or _is_possessor(mention):
+        if ctx.in_quote[mention.root.i] or _is_possessor(mention):
             continue
         if subjects_only and mention.root.dep_ not in SUBJECT_DEPS:
             continue
         yield mention, entity
     if any_distance:
-        for mention, entity in cast.mentions:
-            if mention.start >= span.end and not cast.in_quote[mention.root.i]:
+        for mention, entity in ctx.cast.mentions:
+            if mention.start >= span.end and not ctx.in_quote[mention.root.i]:
                 yield mention, entity
 
 
@@ -453,18 +454,18 @@ def _is_possessor(mention: Span) -> bool:
     )
 
 
-def definite_descriptions(cast: Cast) -> list[Span]:
+def definite_descriptions(ctx: ArticleContext) -> list[Span]:
     """Subjects such as "the prime minister" anywhere in the article: a political title with "the"
     and no name in its phrase, outside quotation marks."""
     found = []
-    for token in cast.doc:
+    for token in ctx.doc:
         if (
             token.dep_ not in ("nsubj", "nsubjpass")
             or token.pos_ != "NOUN"
-            or cast.in_quote[token.i]
+            or ctx.in_quote[token.i]
         ):
             continue  # only speakers and actors: objects are too often someone else
-        phrase = cast.doc[token.left_edge.i : token.i + 1]
+        phrase = ctx.doc[token.left_edge.i : token.i + 1]
         if phrase[0].lower_ != "the" or any(word.ent_type_ == "PERSON" for word in phrase):
             continue
         if head_word(phrase) in words("political_titles"):
@@ -472,10 +473,10 @@ def definite_descriptions(cast: Cast) -> list[Span]:
     return found
 
 
-def attach_described_roles(cast: Cast) -> None:
+def attach_described_roles(ctx: ArticleContext) -> None:
     """Give each person the roles descriptions resolved to them state ("the prime minister")."""
-    for chunk in definite_descriptions(cast):
-        entity = resolve_description(cast, chunk)
+    for chunk in definite_descriptions(ctx):
+        entity = resolve_description(ctx, chunk)
         role = description_role(chunk)
         if entity is not None and role and entity.kind is SpeakerKind.PERSON:
             entity.add_role(role, described=True)

@@ -144,6 +144,8 @@ def _pair_marks(text: str, par_start: int, par_end: int, marks: list[tuple[int, 
     for position, mark in marks:
         before = text[position - 1] if position > par_start else ""
         after = text[position + len(mark)] if position + len(mark) < par_end else ""
+        if before == " " and position - 2 >= par_start and text[position - 2] in "’'":
+            before = text[position - 2]  # a space between a closing single mark and ours: ' "
         can_open, can_close = _roles(kinds[mark], mark, before, after)
         if opened is None:
             if can_open:
@@ -181,8 +183,8 @@ def _roles(kind: str, mark: str, before: str, after: str) -> tuple[bool, bool]:
     opens = before in OPEN_BEFORE and after not in CLOSE_AFTER - {""} and after != ""
     closes = before not in OPEN_BEFORE or before in ".,;:!?…—–-"
     closes = closes and after in CLOSE_AFTER | set("”’\"'")
-    if kind == "open":
-        return True, False
+    if kind == "open":  # an opening curly mark right after a comma or stop closes: “It's unusual,“
+        return True, before in {",", ".", "?", "!"} and after in CLOSE_AFTER
     if kind == "close":
         return opens and not closes, closes  # ” opening a paragraph now and then
     return opens, closes

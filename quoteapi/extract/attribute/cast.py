@@ -1,7 +1,7 @@
 """The article's cast: every named person and organisation, with its fullest name and its roles.
 
-Built once per Doc from spaCy's named entities (and cached on the Doc), so resolving many quotes
-in one article is cheap. Names are grouped the way a reader groups them: "Mr Rivers" and "Rivers"
+Built once per article from spaCy's named entities (the article's context keeps it), so resolving
+many quotes in one article is cheap. Names are grouped the way a reader groups them: "Mr Rivers" and "Rivers"
 belong to "Dan Rivers" when the article names Dan Rivers; "the IMF" to "International Monetary
 Fund"; "the Times" to "The New York Times". Honorifics and titles are not part of a name.
 """
@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.sentences import sentence_end, sentence_start
-from .data import pairs, words
-from .model import SpeakerKind
-from .roles import is_role_word, roles_of
+from ...lexicon.names import NAME_SUFFIXES, is_honorific, title_end
+from ...lexicon.people import first_name_gender
+from ...nlp.sentences import Sentences
+from ..grammar import PRONOUN_GENDER
+from ..model import SpeakerKind
+from .roles import roles_of
 
 # entity labels that can say something, and the kind of speaker they name
 ENTITY_KINDS = {
@@ -22,12 +24,7 @@ ENTITY_KINDS = {
     "ORG": SpeakerKind.ORGANISATION,
     "GPE": SpeakerKind.ORGANISATION,  # "the United States said", "Russia warned"
 }
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_QUOTE_OPEN = {"“", "«"}  # single marks double as apostrophes: not tracked
-_QUOTE_CLOSE = {"”", "»"}
-_CACHE_KEY = "quoteapi.cast"
 _PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "telegram", "tiktok"}
-_LINE_ENDS = {".", "!", "?", "”", '"', "’", "'", ":", ";", ")", "…"}
 
 
 @dataclass(eq=False)
@@ -63,9 +60,6 @@ class Cast:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[Span, Entity]] = field(default_factory=list)
     by_token: dict[int, Entity] = field(default_factory=dict)
-    in_quote: list[bool] = field(default_factory=list)
-    headline: list[bool] = field(default_factory=list)  # per token: in a headline-like line
-    cache: dict = field(default_factory=dict)  # other per-doc results (coreferee windows, ...)
 
     def entity_at(self, span: Span) -> Entity | None:
         """The entity named by ``span``: the one holding its root, else the one it holds."""
@@ -79,9 +73,7 @@ def normal_words(text: str) -> tuple[str, ...]:
     """Lower-cased words of a name without punctuation, "the" or honorifics."""
     text = text.lower().replace("’", "'").replace(".", "")  # "S.E.C." -> "sec"
     found = re.findall(r"[\w-]+", re.sub(r"'s\b", "", text))
-    return tuple(
-        word for word in found if word not in ("the", "s") and word not in words("honorifics")
-    )
+    return tuple(word for word in found if word not in ("the", "s") and not is_honorific(word))
 
 
 def initials(name_words: tuple[str, ...]) -> str:
@@ -100,8 +92,7 @@ def clean_name(ent: Span) -> Span | None:
         while start + 1 < end and doc[start].is_lower and doc[start].pos_ == "ADJ":
             start += 1
     if ent.label_ == "PERSON":  # "Prime Minister Boris Johnson": the name starts after the title
-        titles = [token.i for token in ent[:-1] if is_role_word(token)]
-        start = max(start, titles[-1] + 1) if titles else start
+        start += title_end([token.text for token in doc[start:end]])
     while end > start and (_is_suffix(doc[end - 1]) or doc[end - 1].is_punct):
         end -= 1
     if end - start > 1 and doc[end - 1].lower_ in _PLATFORMS and end < len(doc):
@@ -119,12 +110,11 @@ def clean_name(ent: Span) -> Span | None:
 
 def _is_suffix(token: Token) -> bool:
     """A possessive or a generational suffix ("Jr.", "III"): not part of the canonical name."""
-    return token.tag_ == "POS" or token.lower_.rstrip(".") in ("jr", "sr", "ii", "iii", "iv")
+    return token.tag_ == "POS" or token.lower_.rstrip(".") in NAME_SUFFIXES
 
 
 def _is_prefix(token: Token) -> bool:
-    lower = token.lower_
-    return lower == "the" or lower in words("honorifics") or lower in pairs("title_abbreviations")
+    return token.lower_ == "the" or is_honorific(token.text)
 
 
 def _gender(span: Span) -> str | None:
@@ -134,13 +124,7 @@ def _gender(span: Span) -> str | None:
         return "male"
     if prefix in ("mrs", "ms", "miss", "dame", "lady"):
         return "female"
-    if len(span) > 1:
-        first = span[0].lower_
-        if first in words("male_names"):
-            return "male"
-        if first in words("female_names"):
-            return "female"
-    return None
+    return first_name_gender(span[0].text) if len(span) > 1 else None
 
 
 def role_gender(role: str) -> str | None:
@@ -153,34 +137,22 @@ def role_gender(role: str) -> str | None:
     return None
 
 
-_PRONOUN_GENDER = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "himself": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-    "herself": "female",
-}
-
-
-def _pronoun_votes(cast: Cast) -> None:
+def _pronoun_votes(cast: Cast, sentences: Sentences, in_quote: list[bool]) -> None:
     """Gender from the article itself: a gendered pronoun in a sentence whose only named person
     is that one (outside quotation marks) votes for that person's gender."""
     votes: dict[int, dict[str, int]] = {}
     by_sentence: dict[int, set[int]] = {}
     entities = {id(entity): entity for entity in cast.entities}
     for mention, entity in cast.mentions:
-        if entity.label == "PERSON" and not cast.in_quote[mention.root.i]:
-            by_sentence.setdefault(sentence_start(cast.doc, mention.start), set()).add(id(entity))
+        if entity.label == "PERSON" and not in_quote[mention.root.i]:
+            by_sentence.setdefault(sentences.start(mention.start), set()).add(id(entity))
     for start, people in by_sentence.items():
         if len(people) != 1:
             continue
         (person,) = people
-        for token in cast.doc[start : sentence_end(cast.doc, start)]:
-            gender = _PRONOUN_GENDER.get(token.lower_)
-            if gender and not cast.in_quote[token.i]:
+        for token in cast.doc[start : sentences.end(start)]:
+            gender = PRONOUN_GENDER.get(token.lower_)
+            if gender and not in_quote[token.i]:
                 tally = votes.setdefault(person, {"male": 0, "female": 0})
                 tally[gender] += 1
     for key, tally in votes.items():
@@ -240,42 +212,6 @@ def _add(cast: Cast, span: Span, label: str) -> None:
         entity.gender = entity.gender or gender
         for role in roles_of(span):
             entity.add_role(role)
-
-
-def quote_mask(doc: Doc) -> list[bool]:
-    """Per token: whether it stands inside quotation marks (reset at each paragraph)."""
-    mask, inside = [], False
-    for token in doc:
-        if "\n" in token.text:
-            inside = False
-        if token.text in _QUOTE_OPEN or (token.text == '"' and not inside):
-            mask.append(inside)
-            inside = True
-            continue
-        if token.text in _QUOTE_CLOSE or (token.text == '"' and inside):
-            inside = False
-        mask.append(inside)
-    return mask
-
-
-def headline_mask(doc: Doc) -> list[bool]:
-    """Per token: whether its line looks like a headline or caption (short, no final stop)."""
-    mask = [False] * len(doc)
-    start = 0
-    for index in range(len(doc) + 1):
-        if index == len(doc) or "\n" in doc[index].text:
-            line = [token for token in doc[start:index] if not token.is_space]
-            if line and len(line) < 30 and (line[-1].text not in _LINE_ENDS or _title_case(line)):
-                mask[start:index] = [True] * (index - start)
-            start = index + 1
-    return mask
-
-
-def _title_case(line: list[Token]) -> bool:
-    alphabetic = [token for token in line if token.is_alpha and len(token) > 3]
-    return len(alphabetic) >= 3 and sum(token.is_title for token in alphabetic) >= 0.75 * len(
-        alphabetic
-    )
 
 
 def _trusted_person_words(doc: Doc, untrusted: list[bool]) -> set[str]:
@@ -367,10 +303,11 @@ def joined_with_conjuncts(cast: Cast, span: Span, first: Entity) -> Entity:
     return Entity(name=" and ".join(names), kind=first.kind, label=first.label, words=words_)
 
 
-def build_cast(doc: Doc) -> Cast:
-    headline = headline_mask(doc)
-    cast = Cast(doc=doc, in_quote=quote_mask(doc), headline=headline)
-    untrusted = [a or b for a, b in zip(cast.in_quote, headline)]
+def build_cast(doc: Doc, sentences: Sentences, in_quote: list[bool], headline: list[bool]) -> Cast:
+    """The named people and organisations of ``doc`` with the roles stated next to their names
+    (``in_quote`` and ``headline``: per token, inside quotation marks / in a headline line)."""
+    cast = Cast(doc=doc)
+    untrusted = [a or b for a, b in zip(in_quote, headline)]
     known = _trusted_person_words(doc, untrusted)
     for ent in doc.ents:
         span = clean_name(ent) if ent.label_ in ENTITY_KINDS else None
@@ -382,17 +319,5 @@ def build_cast(doc: Doc) -> Cast:
     for entity in cast.entities:
         for role in entity.roles:
             entity.gender = entity.gender or role_gender(role)
-    _pronoun_votes(cast)
-    return cast
-
-
-def cast_of(doc: Doc) -> Cast:
-    """The cast of ``doc``, built on first use and kept in ``doc.user_data``."""
-    cast = doc.user_data.get(_CACHE_KEY)
-    if cast is None or cast.doc is not doc:
-        cast = build_cast(doc)
-        doc.user_data[_CACHE_KEY] = cast
-        from .nominal import attach_described_roles  # nominal coreference reads the cast
-
-        attach_described_roles(cast)
+    _pronoun_votes(cast, sentences, in_quote)
     return cast

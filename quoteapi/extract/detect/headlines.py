@@ -1,24 +1,19 @@
-"""Reported speech without quotation marks: a speech verb with its clause ("Ukraine's state
-emergency service said more than 2,000 civilians have died"), "according to X", and headline
-lead-ins ("Pat Caddell: Democrat Voters Worried ...").
+"""Quotes in an article's title: a lead-in ("Pat Caddell: Democrat Voters Worried ...",
+"Trump: ‘I’m the …’") and a quotation the title's verb attributes ("Black Lawmakers Rip Trump As A
+‘Disgusting Fraud’").
 """
 
 import re
 
 from spacy.tokens import Doc, Span
 
-from ..nlp import get_nlp
-from .cues import Cue, text_of
-from .data import words
+from ...lexicon.verbs import speech_verbs
+from ...nlp import get_nlp
+from ..context import ArticleContext
+from ..model import QuoteType
 from .direct import TITLE_SMALL_WORDS
-from .found import Found
-from .marks import Quoted
-from .model import QuoteType
+from .found import CONFIDENCE, Detection, Found, overlaps
 
-# fewest words a reported clause needs to count as reported speech
-MIN_CLAUSE_WORDS = 3
-# confidence of reported speech by cue kind
-CONFIDENCE = {"verb": 0.75, "according": 0.7, "noun": 0.6, "headline": 0.6, "title": 0.6}
 # a headline lead-in: a name, a colon, then what was said ("Pat Caddell: Democrat Voters ...")
 HEADLINE_LEAD_IN = re.compile(r"^([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (?=\S)")
 # entity labels that can speak in a headline lead-in
@@ -29,35 +24,22 @@ TITLE_CASE_SHARE = 0.8
 REPARSE_PIPES = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}
 
 
-def indirect_quotes(doc: Doc, cues: list[Cue], taken: list[tuple[int, int]]) -> list[Found]:
-    """Reported speech at the cues not already used by a quotation, outside the ``taken`` ranges
-    (quotations, quotes found so far, furniture)."""
-    found = []
-    for cue in cues:
-        if not cue.content or _overlaps(cue.start, cue.end, taken):
-            continue
-        if any(_overlaps(start, end, taken) for start, end in cue.content):
-            continue
-        if sum(len(text_of(doc)[s:e].split()) for s, e in cue.content) < MIN_CLAUSE_WORDS:
-            continue
-        found.append(Found(QuoteType.INDIRECT, cue.content, cue.words, cue.speaker, CONFIDENCE[cue.kind]))
-    return found
-
-
-def headline_quotes(doc: Doc, paragraph: tuple[int, int], quoted: list[Quoted],
-                    taken: list[tuple[int, int]]) -> list[Found]:
+def headline_quotes(state: Detection) -> list[Found]:
     """A title of the form "Name: what they said" (the name must be a person or organisation):
     direct when what they said is one quotation ("Trump: ‘I’m the Worst Thing …’"), mixed when
     it holds one, indirect otherwise."""
-    start, end = paragraph
-    text = text_of(doc)
+    ctx, quoted = state.ctx, state.quoted
+    if not ctx.paragraphs:
+        return []
+    start, end = ctx.paragraphs[0]
+    text = ctx.text
     match = HEADLINE_LEAD_IN.match(text, start, end)
-    if match is None or _overlaps(match.end(), end, taken):
+    if match is None or overlaps(match.end(), end, state.taken()):
         return []
-    name = doc.char_span(match.start(1), match.end(1))
-    if name is None or not _can_speak(doc, name):
+    name = ctx.doc.char_span(match.start(1), match.end(1))
+    if name is None or not _can_speak(ctx, name):
         return []
-    colon = doc.char_span(match.end(1), match.end(1) + 1)
+    colon = ctx.doc.char_span(match.end(1), match.end(1) + 1)
     content_end = end
     while content_end > match.end() and not text[content_end - 1].isalnum():
         content_end -= 1
@@ -76,24 +58,26 @@ def _closing_mark(text: str, at: int) -> str:
     return "''" if text.startswith("''", at) else text[at: at + 1]
 
 
-def title_quotes(doc: Doc, title: tuple[int, int], quoted: list[Quoted],
-                 taken: list[tuple[int, int]]) -> list[Found]:
+def title_quotes(state: Detection) -> list[Found]:
     """A quotation in a title that nothing attributed ("Black Lawmakers Rip Trump As A ‘Disgusting
     Fraud’"): title case makes the parser read every word as a name, so the title is parsed again
     in sentence case (``_title_attribution``) and the cue, speaker and content it gives are
     mapped back onto the article (lower case keeps every offset)."""
-    start, end = title
-    text = text_of(doc)
-    inside = [q for q in quoted if start <= q.start < end and not _overlaps(q.start, q.end, taken)]
+    ctx, taken = state.ctx, state.taken()
+    if not ctx.paragraphs:
+        return []
+    start, end = ctx.paragraphs[0]
+    text = ctx.text
+    inside = [q for q in state.quoted if start <= q.start < end and not overlaps(q.start, q.end, taken)]
     if not inside or end >= len(text.rstrip()) or not _title_case(text[start:end]):
         return []  # no quotation left, no body below the line, or not a title
-    parsed = _sentence_case_parse(doc, title)
+    parsed = _sentence_case_parse(ctx, (start, end))
     found = _title_attribution(parsed, inside[0].start - start) if parsed is not None else None
     if found is None:
         return []
     (cue_start, cue_end), (speaker_start, speaker_end), (content_start, content_end) = found
-    cue = doc.char_span(start + cue_start, start + cue_end, alignment_mode="expand")
-    speaker = doc.char_span(start + speaker_start, start + speaker_end, alignment_mode="expand")
+    cue = ctx.doc.char_span(start + cue_start, start + cue_end, alignment_mode="expand")
+    speaker = ctx.doc.char_span(start + speaker_start, start + speaker_end, alignment_mode="expand")
     pieces = _trimmed(text, (start + content_start, start + content_end))
     if cue is None or speaker is None or pieces is None:
         return []
@@ -113,7 +97,7 @@ def _title_attribution(parsed: Doc, quote_at: int) -> tuple[tuple[int, int], ...
     speaker = (subject.left_edge.idx, subject.idx + len(subject))
     if root.idx < quote_at and subject.left_edge.i == 0:
         return cue, speaker, (cue[1], len(parsed.text))
-    if root.lemma_.lower() not in words("speech_verbs"):
+    if root.lemma_.lower() not in speech_verbs():
         return None
     clause = next((c for c in root.children if c.dep_ == "ccomp" and c.left_edge.idx <= quote_at), None)
     if clause is None:
@@ -127,14 +111,14 @@ def _title_case(text: str) -> bool:
     return bool(words_) and sum(w[0].isupper() for w in words_) >= TITLE_CASE_SHARE * len(words_)
 
 
-def _sentence_case_parse(doc: Doc, title: tuple[int, int]) -> Doc | None:
+def _sentence_case_parse(ctx: ArticleContext, title: tuple[int, int]) -> Doc | None:
     """The title parsed again with its capitalised words in lower case, but for the first and
     for names (words the article spells capitalised inside its sentences); None when lower case
     would move the offsets."""
     start, end = title
-    names = {t.text for t in doc if t.idx >= end and t.is_title and not t.is_sent_start}
-    text = list(text_of(doc)[start:end])
-    for token in doc.char_span(start, end, alignment_mode="expand") or []:
+    names = {t.text for t in ctx.doc if t.idx >= end and t.is_title and not t.is_sent_start}
+    text = list(ctx.text[start:end])
+    for token in ctx.doc.char_span(start, end, alignment_mode="expand") or []:
         lower = token.text.lower()
         if token.idx > start and token.is_title and token.text not in names and len(lower) == len(token.text):
             text[token.idx - start: token.idx - start + len(token)] = lower
@@ -156,20 +140,16 @@ def _trimmed(text: str, piece: tuple[int, int]) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _can_speak(doc: Doc, name: Span) -> bool:
+def _can_speak(ctx: ArticleContext, name: Span) -> bool:
     """Whether a headline's lead-in names someone who can speak: a person or organisation, or
     proper nouns that are not a place ("Ukraine: ..." is a dateline, not a speaker), or the
     surname of a person or organisation the article names in full (a title-case "Trump" the
     tagger took for a common noun)."""
-    for ent in doc.ents:
+    for ent in ctx.doc.ents:
         if ent.start <= name.start and name.end <= ent.end:
             return ent.label_ in SPEAKING_LABELS
     last = name[-1].text
     return all(token.pos_ == "PROPN" for token in name) or any(
         ent.label_ in SPEAKING_LABELS and ent.start >= name.end and ent[-1].text == last
-        for ent in doc.ents
+        for ent in ctx.doc.ents
     )
-
-
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in ranges)

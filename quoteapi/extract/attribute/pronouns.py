@@ -25,50 +25,50 @@ the unsure cases does best, and runs coreferee on 17 windows instead of 84 whole
 
 from spacy.tokens import Token
 
-from ..nlp.coref import coref_partners
-from ..nlp.sentences import sentence_number, sentence_start
-from .model import SpeakerKind
-from .names import SUBJECT_DEPS, Cast, Entity, joined_with_conjuncts
+from ..context import ArticleContext
+from ..grammar import (
+    FIRST_PERSON_SINGULAR,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    RESOLVABLE_PRONOUNS,
+    SUBJECT_DEPS,
+)
+from ..model import SpeakerKind
+from .cast import Entity, joined_with_conjuncts
 
-PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
-SPEAKER_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
-PLURAL_PRONOUNS = {"they", "them"}
-FIRST_PERSON = {"i", "me"}
-LOOKBACK_SENTENCES = 8  # how far back salience searches for a subject
+PRONOUN_LOOKBACK_SENTENCES = 8  # how far back salience searches for a subject
 NEAR_SENTENCES = 1  # subjects this close compete; two or more that fit call coreferee in
-_MEMO_KEY = "pronouns"
-_AUTHOR_KEY = "pronouns.author"
 
 
-def resolve_pronoun(cast: Cast, token_index: int, coref: bool = True) -> Entity | None:
+def resolve_pronoun(ctx: ArticleContext, token_index: int, coref: bool = True) -> Entity | None:
     """The entity the pronoun at ``token_index`` refers to, or None (``coref=False``: by
     salience alone, as for the pronouns that pass on their antecedent)."""
-    memo = cast.cache.setdefault(_MEMO_KEY, {})
+    memo = ctx.pronouns
     key = (token_index, coref)
     if key not in memo:
         memo[key] = None  # guards against cycles through pronoun subjects
-        memo[key] = _resolve(cast, token_index, coref)
+        memo[key] = _resolve(ctx, token_index, coref)
     return memo[key]
 
 
-def _resolve(cast: Cast, token_index: int, coref: bool) -> Entity | None:
-    pronoun = cast.doc[token_index].lower_
-    if pronoun in FIRST_PERSON and not cast.in_quote[token_index]:
-        return _author(cast)
-    if pronoun not in SPEAKER_PRONOUNS:
+def _resolve(ctx: ArticleContext, token_index: int, coref: bool) -> Entity | None:
+    pronoun = ctx.doc[token_index].lower_
+    if pronoun in FIRST_PERSON_SINGULAR and not ctx.in_quote[token_index]:
+        return _author(ctx)
+    if pronoun not in RESOLVABLE_PRONOUNS:
         return None  # "we", "who", "which": not resolved from the article's prose
-    candidates = _salient(cast, token_index, pronoun)
+    candidates = _salient(ctx, token_index, pronoun)
     if not candidates:
         # no group or organisation as subject for "they": coreferee's chains seldom name one
         # either (PolNeAR dev: none), so its run would be spent for nothing
         ask = coref and pronoun not in PLURAL_PRONOUNS
-        decided = _by_coreferee(cast, token_index, pronoun) if ask else None
-        return decided or _nearby_mention(cast, token_index, pronoun)
-    return _pick(cast, token_index, pronoun, candidates, coref)
+        decided = _by_coreferee(ctx, token_index, pronoun) if ask else None
+        return decided or _nearby_mention(ctx, token_index, pronoun)
+    return _pick(ctx, token_index, pronoun, candidates, coref)
 
 
 def _pick(
-    cast: Cast, token_index: int, pronoun: str, candidates: list[tuple[Entity, int]], coref: bool
+    ctx: ArticleContext, token_index: int, pronoun: str, candidates: list[tuple[Entity, int]], coref: bool
 ) -> Entity:
     """The nearest fitting subject, unless it is sentences old and the pronoun's own sentence
     names a fitting person before it ("Critics seized on Mr. Lee's interview, in which he
@@ -77,13 +77,13 @@ def _pick(
     nearest, distance = candidates[0]
     if distance > NEAR_SENTENCES and pronoun in PRONOUN_GENDER:
         return (
-            _nearby_mention(cast, token_index, pronoun, back=0)
-            or _introduced(cast, token_index, pronoun)
+            _nearby_mention(ctx, token_index, pronoun, back=0)
+            or _introduced(ctx, token_index, pronoun)
             or nearest
         )
     rivals = {id(entity) for entity, away in candidates if away <= NEAR_SENTENCES}
     if coref and len(rivals) > 1:
-        return _by_coreferee(cast, token_index, pronoun) or nearest
+        return _by_coreferee(ctx, token_index, pronoun) or nearest
     return nearest
 
 
@@ -105,35 +105,35 @@ def _same_form(token: Token, pronoun: str) -> bool:
     return token.lower_ == pronoun
 
 
-def _salient(cast: Cast, token_index: int, pronoun: str) -> list[tuple[Entity, int]]:
+def _salient(ctx: ArticleContext, token_index: int, pronoun: str) -> list[tuple[Entity, int]]:
     """Fitting subjects before the pronoun, nearest first, with their distance in sentences."""
-    doc = cast.doc
+    doc = ctx.doc
     found: list[tuple[Entity, int]] = []
-    here = sentence_number(doc, token_index)
-    first = sentence_start(doc, token_index, LOOKBACK_SENTENCES)
+    here = ctx.sentences.number(token_index)
+    first = ctx.sentences.start(token_index, PRONOUN_LOOKBACK_SENTENCES)
     for index in range(token_index - 1, first - 1, -1):
         token = doc[index]
-        if token.dep_ not in SUBJECT_DEPS or cast.in_quote[index]:
+        if token.dep_ not in SUBJECT_DEPS or ctx.in_quote[index]:
             continue
-        entity = _subject_entity(cast, token, pronoun)
+        entity = _subject_entity(ctx, token, pronoun)
         if entity is None and token.pos_ == "PRON" and _same_form(token, pronoun):
-            entity = resolve_pronoun(cast, index, coref=False)
+            entity = resolve_pronoun(ctx, index, coref=False)
         if entity is not None and fits(entity, pronoun):
-            found.append((entity, here - sentence_number(doc, index)))
+            found.append((entity, here - ctx.sentences.number(index)))
     return found
 
 
-def _subject_entity(cast: Cast, token: Token, pronoun: str) -> Entity | None:
+def _subject_entity(ctx: ArticleContext, token: Token, pronoun: str) -> Entity | None:
     """The entity a subject names, itself or in apposition ("The minister, Mr. Ruiz, argues";
     not a group: "His parents, Jim and Ann Lee, were"); for "they", people named together
     ("Mr. Hale and Ms. Ortiz say") as one speaker, as the cue's own mention would be."""
-    entity = cast.by_token.get(token.i)
+    entity = ctx.cast.by_token.get(token.i)
     if entity is not None and pronoun in PLURAL_PRONOUNS:
-        return joined_with_conjuncts(cast, cast.doc[token.i : token.right_edge.i + 1], entity)
+        return joined_with_conjuncts(ctx.cast, ctx.doc[token.i : token.right_edge.i + 1], entity)
     if entity is not None or token.tag_ in ("NNS", "NNPS"):
         return entity
     apposed = [
-        cast.by_token.get(child.i)
+        ctx.cast.by_token.get(child.i)
         for child in token.children
         if child.dep_ == "appos" and not any(grand.dep_ == "conj" for grand in child.children)
     ]
@@ -141,12 +141,11 @@ def _subject_entity(cast: Cast, token: Token, pronoun: str) -> Entity | None:
     return people[0] if len(people) == 1 else None
 
 
-def _nearby_mention(cast: Cast, token_index: int, pronoun: str, back: int = 1) -> Entity | None:
+def _nearby_mention(ctx: ArticleContext, token_index: int, pronoun: str, back: int = 1) -> Entity | None:
     """No subject fits: the nearest fitting name in this sentence or the ``back`` before it."""
-    doc = cast.doc
-    first = sentence_start(doc, token_index, back)
-    for mention, entity in reversed(cast.mentions):
-        if mention.start >= token_index or cast.in_quote[mention.root.i]:
+    first = ctx.sentences.start(token_index, back)
+    for mention, entity in reversed(ctx.cast.mentions):
+        if mention.start >= token_index or ctx.in_quote[mention.root.i]:
             continue
         if mention.start < first:
             break
@@ -155,15 +154,14 @@ def _nearby_mention(cast: Cast, token_index: int, pronoun: str, back: int = 1) -
     return None
 
 
-def _introduced(cast: Cast, token_index: int, pronoun: str) -> Entity | None:
+def _introduced(ctx: ArticleContext, token_index: int, pronoun: str) -> Entity | None:
     """A fitting person introduced with a role in apposition in the last sentence before the
     pronoun's that is not all quotation ("…, which worries Ann Lee, a nurse in Ohio. “It hurts.
     We wait,” she said."): the reporter brings in the next speaker that way."""
-    doc = cast.doc
-    own = sentence_start(doc, token_index)
-    first = _last_prose_sentence(cast, own)
-    for mention, entity in reversed(cast.mentions):
-        if mention.start >= own or cast.in_quote[mention.root.i]:
+    own = ctx.sentences.start(token_index)
+    first = _last_prose_sentence(ctx, own)
+    for mention, entity in reversed(ctx.cast.mentions):
+        if mention.start >= own or ctx.in_quote[mention.root.i]:
             continue
         if mention.start < first:
             break
@@ -173,43 +171,43 @@ def _introduced(cast: Cast, token_index: int, pronoun: str) -> Entity | None:
     return None
 
 
-def _last_prose_sentence(cast: Cast, before: int) -> int:
+def _last_prose_sentence(ctx: ArticleContext, before: int) -> int:
     """Where the last sentence before token ``before`` with words outside quotes starts."""
-    doc = cast.doc
+    doc = ctx.doc
     start = before
     while start > 0:
-        start = sentence_start(doc, start - 1)
-        if any(doc[i].is_alpha and not cast.in_quote[i] for i in range(start, before)):
+        start = ctx.sentences.start(start - 1)
+        if any(doc[i].is_alpha and not ctx.in_quote[i] for i in range(start, before)):
             break
     return start
 
 
-def _author(cast: Cast) -> Entity | None:
+def _author(ctx: ArticleContext) -> Entity | None:
     """The writer an opinion piece's "I" (outside quotation marks) is: the person its closing
     author's note introduces ("Ann Lee is a nurse in Ohio."); None without such a note, since a
     reporter's "I" names no one the article names."""
-    if _AUTHOR_KEY not in cast.cache:
-        cast.cache[_AUTHOR_KEY] = _closing_note_person(cast)
-    return cast.cache[_AUTHOR_KEY]
+    if not ctx.author:
+        ctx.author.append(_closing_note_person(ctx))
+    return ctx.author[0]
 
 
-def _closing_note_person(cast: Cast) -> Entity | None:
+def _closing_note_person(ctx: ArticleContext) -> Entity | None:
     """The person whose name opens the article's last line as the subject of "is"/"was"."""
-    doc = cast.doc
+    doc = ctx.doc
     end = len(doc)
     while end > 0 and doc[end - 1].is_space:
         end -= 1
     start = end - 1
     while start > 0 and "\n" not in doc[start - 1].text:
         start -= 1
-    if end == 0 or start not in cast.by_token:
+    if end == 0 or start not in ctx.cast.by_token:
         return None
-    entity = cast.by_token[start]
+    entity = ctx.cast.by_token[start]
     subject = next(
         (
             doc[i]
             for i in range(start, end)
-            if cast.by_token.get(i) is entity and doc[i].dep_ == "nsubj"
+            if ctx.cast.by_token.get(i) is entity and doc[i].dep_ == "nsubj"
         ),
         None,
     )
@@ -218,14 +216,14 @@ def _closing_note_person(cast: Cast) -> Entity | None:
     return entity
 
 
-def _by_coreferee(cast: Cast, token_index: int, pronoun: str) -> Entity | None:
+def _by_coreferee(ctx: ArticleContext, token_index: int, pronoun: str) -> Entity | None:
     """The first fitting named entity in the pronoun's coreferee chain, before the pronoun."""
-    for partner in coref_partners(cast.doc, token_index) or []:
-        if partner[0] >= token_index or cast.in_quote[partner[0]]:
+    for partner in ctx.coref.partners(token_index) or []:
+        if partner[0] >= token_index or ctx.in_quote[partner[0]]:
             continue
-        entity = next((cast.by_token[i] for i in partner if i in cast.by_token), None)
-        if entity is None and cast.doc[partner[0]].pos_ == "PRON":
-            entity = resolve_pronoun(cast, partner[0], coref=False)
+        entity = next((ctx.cast.by_token[i] for i in partner if i in ctx.cast.by_token), None)
+        if entity is None and ctx.doc[partner[0]].pos_ == "PRON":
+            entity = resolve_pronoun(ctx, partner[0], coref=False)
         if entity is not None and fits(entity, pronoun):
             return entity
     return None

@@ -3,27 +3,29 @@
 The quote finder hands over the words at the cue ("Mr Rivers", "He", "the prime minister",
 "The UK’s Defence Secretary Ben Wallace"); this module says who that is:
 
-- a name -> the fullest name the article gives for that person or organisation (``names``);
+- a name -> the fullest name the article gives for that person or organisation (``cast``);
 - a pronoun -> the salient antecedent, with coreferee's chains deciding where that is unsure
   (``pronouns``);
 - a description -> our own nominal coreference (``nominal``).
 
 The role is the one the article states for that person anywhere (``roles``). Per-article work
-(the cast of names and roles, coreferee windows) is cached on the Doc, so resolving every quote of
-an article costs little more than resolving one.
+(the cast of names and roles, coreferee windows) is kept in the article's context, so resolving
+every quote of an article costs little more than resolving one.
 """
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from .data import words
-from .model import Speaker, SpeakerKind, TextSpan
-from .names import Cast, Entity, cast_of, find_entity, joined_with_conjuncts, normal_words
+from ...lexicon import words
+from ...lexicon.people import person_nouns
+from ..context import ArticleContext
+from ..grammar import PRONOUN_GENDER
+from ..model import Speaker, SpeakerKind, TextSpan
+from .cast import Entity, find_entity, joined_with_conjuncts, normal_words
 from .nominal import is_description, resolve_description
-from .pronouns import PRONOUN_GENDER, resolve_pronoun
-from .roles import person_nouns
+from .pronouns import resolve_pronoun
 
 
-def resolve_speaker(doc: Doc, mention: Span | None, cue: Span | None = None) -> Speaker | None:
+def resolve_speaker(ctx: ArticleContext, mention: Span | None) -> Speaker | None:
     """Resolve the speaker ``mention`` found at ``cue`` to a canonical name, role and kind.
 
     Returns None when there is no mention. A description that names no one the article names
@@ -36,8 +38,7 @@ def resolve_speaker(doc: Doc, mention: Span | None, cue: Span | None = None) -> 
     text_span = TextSpan(mention.text, mention.start_char, mention.end_char)
     if span is None:
         return Speaker(name=None, mention=text_span)
-    cast = cast_of(doc)
-    entity = resolve_entity(cast, span)
+    entity = resolve_entity(ctx, span)
     if entity is None:
         return Speaker(name=None if _is_pronoun(span) else span.text, mention=text_span,
                        kind=_unresolved_kind(span), named=False)
@@ -45,16 +46,16 @@ def resolve_speaker(doc: Doc, mention: Span | None, cue: Span | None = None) -> 
     return Speaker(name=entity.name, role=role, mention=text_span, kind=entity.kind)
 
 
-def resolve_entity(cast: Cast, span: Span) -> Entity | None:
+def resolve_entity(ctx: ArticleContext, span: Span) -> Entity | None:
     """The person or organisation ``span`` names, refers to or describes."""
-    named = _named(cast, span)
+    named = _named(ctx, span)
     if named is not None:
-        return joined_with_conjuncts(cast, span, named)
+        return joined_with_conjuncts(ctx.cast, span, named)
     if _is_pronoun(span):
-        return resolve_pronoun(cast, span.root.i)
+        return resolve_pronoun(ctx, span.root.i)
     if span.root.pos_ == "PROPN" or (span.root.is_title and span.root.pos_ == "NOUN"):
-        return _unlisted_name(cast, span) or resolve_description(cast, span)
-    return resolve_description(cast, span) if is_description(span) else None
+        return _unlisted_name(ctx, span) or resolve_description(ctx, span)
+    return resolve_description(ctx, span) if is_description(span) else None
 
 
 def _is_pronoun(span: Span) -> bool:
@@ -72,38 +73,38 @@ def _trim(mention: Span) -> Span | None:
     return doc[start:end] if start < end else None
 
 
-def _named(cast: Cast, span: Span) -> Entity | None:
+def _named(ctx: ArticleContext, span: Span) -> Entity | None:
     """The named entity at the head of ``span`` or in apposition inside it."""
-    entity = _root_entity(cast, span)
-    people = [cast.by_token[token.i] for token in span if token.i in cast.by_token]
+    entity = _root_entity(ctx, span)
+    people = [ctx.cast.by_token[token.i] for token in span if token.i in ctx.cast.by_token]
     people = [person for person in people if person.kind is SpeakerKind.PERSON]
     if entity is not None and entity.label == "GPE" and people:
         return people[-1]  # a dateline before the speaker: "WASHINGTON -- President Obama"
     if entity is not None:
         return entity
     for token in span:
-        entity = cast.by_token.get(token.i)
+        entity = ctx.cast.by_token.get(token.i)
         head_in_apposition = token.head.dep_ == "appos" and span.start <= token.head.i < span.end
         if entity is not None and (token.dep_ == "appos" or head_in_apposition):
             return entity
     return None
 
 
-def _root_entity(cast: Cast, span: Span) -> Entity | None:
-    if span.root.i in cast.by_token:
-        return cast.by_token[span.root.i]
+def _root_entity(ctx: ArticleContext, span: Span) -> Entity | None:
+    if span.root.i in ctx.cast.by_token:
+        return ctx.cast.by_token[span.root.i]
     if (
         span.root.ent_type_
     ):  # the root is a suffix or title cut from the name ("Vann R. Newkirk II")
         ent = next(ent for ent in span.doc.ents if ent.start <= span.root.i < ent.end)
-        inside = [cast.by_token[token.i] for token in ent if token.i in cast.by_token]
+        inside = [ctx.cast.by_token[token.i] for token in ent if token.i in ctx.cast.by_token]
         if inside:
             return inside[-1]
     return None
 
 
-def _unlisted_name(cast: Cast, span: Span) -> Entity | None:
-    """A proper name the tagger missed ("Mr Kuzio"): matched to the cast, else taken as it is."""
+def _unlisted_name(ctx: ArticleContext, span: Span) -> Entity | None:
+    """A proper name the tagger missed ("Mr Kuzio"): matched to the ctx, else taken as it is."""
     proper = [
         token for token in span if _is_proper(token) and token.lower_ not in words("honorifics")
     ]
@@ -112,14 +113,14 @@ def _unlisted_name(cast: Cast, span: Span) -> Entity | None:
     name = span.doc[proper[0].i : proper[-1].i + 1]
     name_words = normal_words(name.text)
     known = find_entity(
-        cast, name_words, "ORG" if len(proper) == 1 and proper[0].is_upper else "PERSON"
+        ctx.cast, name_words, "ORG" if len(proper) == 1 and proper[0].is_upper else "PERSON"
     )
     if known is not None:
         return known
     honorific = span.start < span.root.i and span[0].lower_ in words("honorifics")
     lone = not honorific and len(proper) == 1
     if lone and (
-        cast.headline[proper[0].i] or (proper[0].is_sent_start and proper[0].pos_ != "PROPN")
+        ctx.headline[proper[0].i] or (proper[0].is_sent_start and proper[0].pos_ != "PROPN")
     ):
         return None  # one capitalised word in a headline ("Talk …") or opening a sentence
     kind = SpeakerKind.PERSON if honorific else SpeakerKind.UNKNOWN

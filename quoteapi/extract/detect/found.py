@@ -1,0 +1,102 @@
+"""What the detectors share: the state of one article's detection and the ``Found`` items they
+return (quotes before their speakers are resolved)."""
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from spacy.tokens import Span
+
+from ..context import ArticleContext
+from ..model import QuoteType
+from .cues import Cue, speech_cues
+from .furniture import furniture_ranges
+from .marks import Quoted, quotations
+
+# confidence of a quote by the way it was found, one table for every detector
+CONFIDENCE = {
+    "clause": 0.95,  # a cue's reported clause is the quotation
+    "beside": 0.9,  # a cue right beside the quotation in its sentence
+    "colon": 0.9,  # a lead-in ending with a colon
+    "slot": 0.85,  # any verb with its speaker set off right beside the quotation
+    "turn": 0.9,  # a transcript turn ("PENCE: ...")
+    "byline": 0.85,  # a dash and a name after the quotation
+    "mixed": 0.85,  # a reported clause holding a quoted fragment
+    "continued": 0.8,  # the quotation goes on the quote before it
+    "verb": 0.75,  # reported speech at a speech verb
+    "governor": 0.7,  # a verb of speech or judgement governing a quoted fragment
+    "according": 0.7,  # "according to X"
+    "follows": 0.6,  # a quotation opening the paragraph after a speaker's quote
+    "noun": 0.6,  # "Trump's claim that ..."
+    "object": 0.55,  # what a speech verb speaks of: "denied the claims", "joked about moving"
+    "headline": 0.6,  # "Name: what they said" as a title
+    "title": 0.6,  # a title whose verb attributes its quotation
+    "any verb": 0.5,  # a verb outside our lists governing a quoted fragment
+}
+
+
+class Found(NamedTuple):
+    """A quote before its speaker is resolved: content pieces, cue words and speaker mention."""
+
+    type: QuoteType
+    pieces: tuple[tuple[int, int], ...]
+    cue: Span | None
+    mention: Span | None
+    confidence: float
+
+
+@dataclass
+class Detection:
+    """One article's detection so far: its quotations and cues outside page furniture, and the
+    quotes found by the detectors that ran before."""
+
+    ctx: ArticleContext
+    quoted: list[Quoted]
+    cues: list[Cue]
+    furniture: list[tuple[int, int]]
+    found: list[Found] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, ctx: ArticleContext) -> "Detection":
+        furniture = furniture_ranges(ctx.text, ctx.paragraphs)
+        return cls(
+            ctx=ctx,
+            quoted=[q for q in quotations(ctx.text) if not overlaps(q.start, q.end, furniture)],
+            cues=[c for c in speech_cues(ctx) if not overlaps(c.start, c.end, furniture)],
+            furniture=furniture,
+        )
+
+    def taken(self, quotations_too: bool = False) -> list[tuple[int, int]]:
+        """Ranges later detectors leave alone: furniture and the quotes found so far (and every
+        quotation, with ``quotations_too``)."""
+        ranges = self.furniture + [piece for item in self.found for piece in item.pieces]
+        if quotations_too:
+            ranges += [(q.start, q.end) for q in self.quoted]
+        return ranges
+
+
+def covers(quotation: Quoted, offset: int) -> bool:
+    """Whether ``offset`` lies inside the quotation (between its marks)."""
+    return any(start <= offset < end for start, end in quotation.pieces)
+
+
+def word_count(text: str, quotation: Quoted) -> int:
+    return sum(len(text[s:e].split()) for s, e in quotation.pieces)
+
+
+def overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether (start, end) shares a character with one of ``ranges``."""
+    return any(s < end and start < e for s, e in ranges)
+
+
+# what may stand before the opening mark of a quotation that opens its sentence or clause
+CLAUSE_OPENERS = frozenset("\n.!?:;,—–-([")
+
+
+def opens_clause(text: str, quotation: Quoted) -> bool:
+    """Whether the quotation opens its sentence or clause (only a sentence end, a colon, a comma
+    or a dash before its mark), as a direct quote does; a fragment inside a sentence (a “crazy
+    election,” that ...) has a word before it."""
+    index = quotation.start - 1
+    while index >= 0 and (text[index].isspace() or text[index] in "“\"'‘`„”"):
+        index -= 1
+    return index < 0 or text[index] in CLAUSE_OPENERS

@@ -1,0 +1,136 @@
+"""Quotations led in without a clause to hold them: a colon ("Mr Rivers said: “…"; "Caddell
+continued:" ending the paragraph above; a title's "Elizabeth Warren …: ‘…’"), a transcript turn
+(a paragraph opening with a mark and "PENCE: Well, look, …"), a byline dash after the quote
+("“…” ― Sonya Herridge").
+"""
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ...lexicon import words
+from ...lexicon.verbs import speech_verbs
+from ..context import ArticleContext
+from ..model import QuoteType
+from .cues import Cue, mention_span, speaker_of
+from .found import CONFIDENCE, Detection, Found
+from .marks import TRANSCRIPT_TURN, Quoted
+from .slots import NO_SPEECH_LEMMAS, is_speaker, verb_before
+
+# a byline after a closing mark: "” ― Sonya Herridge"
+BYLINE = re.compile(r"[\s\xa0]*[―—–][\s\xa0]*(?=[A-Z])")
+
+
+def quote_after_colon(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
+    """A colon right before the quotation, in its paragraph or ending the paragraph above:
+    the verb before the colon is the cue ("Caddell continued:"), or a name is ("WALLACE:")."""
+    ctx = state.ctx
+    colon = _colon_before(ctx.text, quotation.start)
+    if colon is None:
+        return None
+    colon_span = ctx.doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if colon_span is None:
+        return None
+    sentence = colon_span[0].sent
+    lead_ins = speech_verbs() | words("lead_in_verbs")
+    lead = ctx.doc[sentence.start: colon_span[0].i]
+    verbs = [t for t in lead if t.pos_ in {"VERB", "AUX"}]
+    speech_noun = any(t.lemma_.lower() in words("speech_nouns") for t in lead)
+    if verbs and (verbs[-1].lemma_.lower() in lead_ins or speech_noun):
+        token = verbs[-1]
+        return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[token.i: token.i + 1],
+                     speaker_of(ctx, token), CONFIDENCE["colon"])
+    slot = verb_before(ctx, colon_span[0]) or _main_clause(ctx, lead)
+    if slot is not None:  # any verb right before the colon ("Mr. Smith shot back:"), or the
+        # clause the colon ends ("Cruz delivered a snappy retort:")
+        verb, speaker = slot
+        return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[verb.i: verb.i + 1], speaker,
+                     CONFIDENCE["colon"])
+    name = _name_before(ctx, colon_span[0]) or _headline_name(ctx, colon_span[0])
+    if name is None:
+        return None
+    return Found(QuoteType.DIRECT, quotation.pieces, colon_span, name, CONFIDENCE["colon"])
+
+
+def _main_clause(ctx: ArticleContext, lead: Span) -> tuple[Token, Span] | None:
+    """The main verb of the words before a colon and its speaker, when that is someone."""
+    roots = [t for t in lead if t.head.i == t.i or t.head.i >= lead.end]
+    verbs = [t for t in roots if t.pos_ == "VERB" and t.lemma_.lower() not in NO_SPEECH_LEMMAS]
+    if len(verbs) != 1:
+        return None
+    speaker = speaker_of(ctx, verbs[0])
+    return (verbs[0], speaker) if speaker is not None and is_speaker(speaker.root) else None
+
+
+def _colon_before(text: str, start: int) -> int | None:
+    """Offset of a colon that directly leads in to the quotation starting at ``start``."""
+    position = start - 1
+    while position >= 0 and text[position] in "“\"'‘`„” \t\xa0":
+        position -= 1
+    if position >= 0 and text[position] == ":":
+        return position
+    if position >= 0 and text[position] == "\n":
+        while position >= 0 and text[position].isspace():
+            position -= 1
+        if position >= 0 and text[position] == ":":
+            return position
+    return None
+
+
+def _name_before(ctx: ArticleContext, colon: Token) -> Span | None:
+    """A person or organisation named just before a colon ("PENCE:", "Pat Caddell:")."""
+    for ent in ctx.doc.ents:
+        if ent.end == colon.i and ent.label_ in {"PERSON", "ORG"}:
+            return ent
+    start = colon.i
+    while start > 0 and ctx.doc[start - 1].is_upper and ctx.doc[start - 1].is_alpha:
+        start -= 1
+    if start < colon.i and (start == 0 or ctx.doc[start - 1].is_space or ctx.doc[start - 1].is_quote):
+        return ctx.doc[start: colon.i]
+    return None
+
+
+def quote_of_turn(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
+    """A transcript turn: "\"PENCE: Well, look, ..." (the name in capitals, then a colon)."""
+    ctx = state.ctx
+    match = TRANSCRIPT_TURN.match(ctx.text, quotation.start)
+    if match is None:
+        return None
+    colon = match.end() - 2
+    name = ctx.doc.char_span(quotation.start, colon, alignment_mode="expand")
+    cue = ctx.doc.char_span(colon, colon + 1, alignment_mode="expand")
+    pieces = ((match.end(), quotation.pieces[0][1]),) + quotation.pieces[1:]
+    if name is None or cue is None or pieces[0][0] >= pieces[0][1]:
+        return None
+    return Found(QuoteType.DIRECT, pieces, cue, name, CONFIDENCE["turn"])
+
+
+def _headline_name(ctx: ArticleContext, colon: Token) -> Span | None:
+    """In the title (first paragraph) before a colon, the person it opens with ("Elizabeth Warren
+    Hammers Wells Fargo CEO: ‘…’")."""
+    if not ctx.paragraphs or colon.idx >= ctx.paragraphs[0][1]:
+        return None
+    people = [ent for ent in ctx.doc.ents if ent.end <= colon.i and ent.label_ == "PERSON"]
+    return people[0] if people and people[0].start_char == ctx.paragraphs[0][0] else None
+
+
+def quote_with_byline(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
+    """A dash and a name after the closing mark: "“…” ― Sonya Herridge"."""
+    ctx = state.ctx
+    if not quotation.closed:
+        return None
+    match = BYLINE.match(ctx.text, quotation.end + 1)
+    if match is None:
+        return None
+    dash = ctx.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    start = dash[-1].i + 1 if dash else None
+    if start is None or start >= len(ctx.doc):
+        return None
+    end = start
+    while end < len(ctx.doc) and (ctx.doc[end].pos_ == "PROPN" or ctx.doc[end].text == ".") and "\n" not in ctx.doc[end].text:
+        end += 1
+    if end == start:
+        return None
+    cue = ctx.doc[dash[-1].i: dash[-1].i + 1]
+    return Found(QuoteType.DIRECT, quotation.pieces, cue, mention_span(ctx, ctx.doc[end - 1]) if end - start == 1
+                 else ctx.doc[start:end], CONFIDENCE["byline"])

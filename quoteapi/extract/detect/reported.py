@@ -1,0 +1,47 @@
+"""Reported speech without quotation marks: a speech verb with its clause ("Ukraine's state
+emergency service said more than 2,000 civilians have died"), "according to X", "Trump's claim
+that ...".
+"""
+
+from ..model import QuoteType
+from .cues import Cue
+from .found import CONFIDENCE, Detection, Found, overlaps
+
+# fewest words a reported clause needs to count as reported speech
+MIN_CLAUSE_WORDS = 3
+# two clauses this alike (Dice of their characters) say the same thing
+NEAR_SAME = 0.5
+
+
+def reported_quotes(state: Detection) -> list[Found]:
+    """Reported speech at the cues not already used by a quotation, outside quotations, quotes
+    found so far and furniture."""
+    taken = state.taken(quotations_too=True)
+    text = state.ctx.text
+    found = []
+    for cue in state.cues:
+        if not cue.content or overlaps(cue.start, cue.end, taken):
+            continue
+        if any(overlaps(start, end, taken) for start, end in cue.content):
+            continue
+        if sum(len(text[s:e].split()) for s, e in cue.content) < MIN_CLAUSE_WORDS:
+            continue
+        if _reported_by_another(cue, state.cues):
+            continue
+        confidence = CONFIDENCE["object" if cue.topic else cue.kind]
+        found.append(Found(QuoteType.INDIRECT, cue.content, cue.words, cue.speaker, confidence))
+    return found
+
+
+def _reported_by_another(cue: Cue, cues: list[Cue]) -> bool:
+    """Whether ``cue`` stands inside another cue's clause that says much the same ("Democrats say
+    those revelations show that ...": what the revelations show is what the Democrats say), so
+    the outer cue's speaker is the one quoted."""
+    own = {i for s, e in cue.content for i in range(s, e)}
+    for other in cues:
+        if other is cue or not any(s <= cue.start < e for s, e in other.content):
+            continue
+        theirs = {i for s, e in other.content for i in range(s, e)}
+        if 2 * len(own & theirs) >= NEAR_SAME * (len(own) + len(theirs)):
+            return True
+    return False

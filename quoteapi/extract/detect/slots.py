@@ -1,0 +1,130 @@
+"""Cues by grammar: the verb in the attribution slot beside a quotation, whatever the verb.
+
+News style attributes a quotation with a short clause set off right after it ("“…,” groaned Ines
+Duarte.", "“Mexico!” the audience screamed back.") or right before it, ending with a colon or a
+comma ("Mr. Smith shot back: “…”", "then boomed, “…”"). In that slot any verb is a verb of
+saying, so no word list decides: the slot does. The slot's verb needs a subject that can speak (a
+name, a person or organisation noun, a personal pronoun), and the quotation after which it stands
+must end like speech (with a comma, "?", "!" or a dash inside or right after its marks).
+"""
+
+from spacy.tokens import Span, Token
+
+from ...lexicon.people import person_nouns
+from ..context import ArticleContext
+from ..grammar import PERSONAL_PRONOUNS
+from ..model import QuoteType
+from .cues import Cue, can_be_source, mention_span, speaker_of
+from .found import CONFIDENCE, Detection, Found, opens_clause
+from .marks import Quoted
+
+# verbs that say nothing by themselves in the slot: "“…,” it was", "“…” has been"
+NO_SPEECH_LEMMAS = frozenset({"be", "have", "do", "get", "become"})
+# how a quotation ends when it is speech: a comma, a question or exclamation mark, a dash
+SPOKEN_ENDS = frozenset({",", "?", "!", "—", "–", "-", "…"})
+# most words between a quotation and the slot's verb (the subject before an unmarked verb)
+MAX_SLOT_WORDS = 8
+# punctuation that closes the slot after its verb (the sentence or clause goes on past it)
+SLOT_ENDS = frozenset({".", ",", "!", "?", ";", ":", "—", "–", "(", "“", '"', "''", "‘"})
+# entity labels of a subject that can speak
+SPEAKING_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def by_attribution_slot(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
+    """A quotation ending like speech with a verb and its speaker set off right after it."""
+    ctx = state.ctx
+    if not _ends_like_speech(ctx.text, quotation) or not opens_clause(ctx.text, quotation):
+        return None
+    found = verb_after(ctx, quotation)
+    if found is None:
+        return None
+    verb, speaker = found
+    return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[verb.i: verb.i + 1], speaker,
+                 CONFIDENCE["slot"])
+
+
+def verb_after(ctx: ArticleContext, quotation: Quoted) -> tuple[Token, Span] | None:
+    """The verb and speaker of the attribution set off right after ``quotation``, if any."""
+    doc = ctx.doc
+    end = doc.char_span(quotation.pieces[-1][0], quotation.end, alignment_mode="expand")
+    if end is None:
+        return None
+    index = end[-1].i + 1
+    while index < len(doc) and (doc[index].is_quote or doc[index].text in {",", "—", "–"}):
+        index += 1  # the closing mark, a comma after it
+    slot: list[Token] = []
+    while index < len(doc) and len(slot) <= MAX_SLOT_WORDS and not _closes(doc[index]):
+        slot.append(doc[index])
+        index += 1
+    verbs = [t for t in slot if t.pos_ == "VERB" and t.lemma_.lower() not in NO_SPEECH_LEMMAS]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    speaker = speaker_of(ctx, verb) or _left_name(ctx, verb, slot)
+    if speaker is None or not is_speaker(speaker.root) or not slot[0].i <= speaker.start:
+        return None  # no one, or someone named outside the slot
+    if any(t.i < verb.i and t.i not in range(speaker.start, speaker.end)
+           and t.pos_ not in {"ADV", "PART", "AUX"} for t in slot):
+        return None  # words before the verb that are neither its subject nor adverbs
+    return verb, speaker
+
+
+def by_lead_in_slot(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
+    """A quotation after a comma that ends an attribution: "then boomed, “…”", "As Amar put it,
+    “…”" (a colon is ``leadins.quote_after_colon``'s)."""
+    ctx = state.ctx
+    index = quotation.start - 1
+    while index >= 0 and (ctx.text[index].isspace() or ctx.text[index] in "“\"'‘`„"):
+        index -= 1
+    if index < 0 or ctx.text[index] != ",":
+        return None
+    comma = ctx.doc.char_span(index, index + 1, alignment_mode="expand")
+    found = verb_before(ctx, comma[0]) if comma is not None else None
+    if found is None:
+        return None
+    verb, speaker = found
+    return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[verb.i: verb.i + 1], speaker,
+                 CONFIDENCE["slot"])
+
+
+def verb_before(ctx: ArticleContext, mark: Token) -> tuple[Token, Span] | None:
+    """The verb and speaker of the attribution ending right before ``mark`` (a colon or a comma
+    that leads in to a quotation): "Mr. Smith shot back:", "then boomed,", "as she put it,"."""
+    doc = ctx.doc
+    index = mark.i - 1
+    while index >= 0 and mark.i - index <= 3 and (
+        doc[index].pos_ in {"ADV", "PART", "ADP"} or doc[index].lower_ == "it"
+    ):
+        index -= 1  # "shot back", "said again", "put it"
+    if index < 0 or doc[index].pos_ != "VERB" or doc[index].lemma_.lower() in NO_SPEECH_LEMMAS:
+        return None
+    verb = doc[index]
+    speaker = speaker_of(ctx, verb)
+    if speaker is None or not is_speaker(speaker.root):
+        return None
+    return verb, speaker
+
+
+def _left_name(ctx: ArticleContext, verb: Token, slot: list[Token]) -> Span | None:
+    """A name the parser hung from the verb before it but not as its subject ("Trump barked",
+    "Trump" read as a compound): the speaker all the same."""
+    names = [t for t in verb.lefts if t.i >= slot[0].i and t.pos_ == "PROPN"]
+    return mention_span(ctx, names[-1]) if names else None
+
+
+def is_speaker(token: Token) -> bool:
+    """Whether a subject can speak: a personal pronoun, a name, a person or organisation."""
+    if token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ in SPEAKING_ENTS:
+        return True
+    return can_be_source(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in person_nouns())
+
+
+def _closes(token: Token) -> bool:
+    return token.text in SLOT_ENDS or token.is_quote or "\n" in token.text
+
+
+def _ends_like_speech(text: str, quotation: Quoted) -> bool:
+    """Whether the quotation ends with speech's punctuation inside or right after its marks."""
+    last = text[quotation.end - 1: quotation.end]
+    after = text[quotation.end: quotation.end + 3].lstrip("”’\"' ")
+    return last in SPOKEN_ENDS or after[:1] in {",", "—", "–"}
