@@ -1,16 +1,18 @@
-"""wrk against `quoteapi serve` (gunicorn) on an index of at least 1M quotes.
+"""wrk against `quoteapi serve` (Granian) on an index of at least 1M quotes, on each backend.
 
 Prints requests/s and latency percentiles for ``GET /speakers/{name}/quotes`` beside ``GET /health``
 in the same run, and whether the first sustains half the rate of the second with p99 under 20 ms;
-twice: as served by default (with the per-worker page cache, quoteapi/api/pagecache.py) and with
-the page cache off, which shows what each request costs the database.
+twice: as served by default (with each worker's read cache, quoteapi/api/cache.py, which still
+asks the database for its change marker on every request) and with the cache off
+(QUOTEAPI_CACHE_ENTRIES=0), which shows what each request costs the database.
 
     apt-get install -y wrk
-    .venv/bin/python benchmarks/api.py                      # builds /tmp/quoteapi-bench once
-    .venv/bin/python benchmarks/api.py --duration 30 --connections 16
+    .venv/bin/python benchmarks/api.py                      # both backends, built once
+    .venv/bin/python benchmarks/api.py --backend sqlite --duration 30 --connections 16
 
-The index is grown with benchmarks/index.py's functions (the store's benchmark) and kept in
---data-dir, so later runs start at once; delete the folder to rebuild.
+The indexes are grown with benchmarks/index.py's functions (the store's benchmark) and kept (the
+SQLite file in --data-dir, the PostgreSQL database --postgres-db), so later runs start at once;
+delete the folder or drop the database to rebuild.
 """
 
 import argparse
@@ -35,11 +37,16 @@ TARGET_P99_MS = 20.0
 ROTATE = 1000  # speakers the rotating run asks for in turn
 
 
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/quoteapi-bench"))
+    parser.add_argument("--postgres-db", default="quoteapi_api_bench", help="kept between runs")
     parser.add_argument(
         "--quotes", type=int, default=1_000_000, help="quotes in the index (>= 1M for the target)"
     )
@@ -47,33 +54,42 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=20, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="server workers")
     parser.add_argument("--port", type=int, default=8787)
     return parser.parse_args()
 
 
-def ensure_index(data_dir: Path, quotes: int, articles: int) -> str:
-    """The database URL of an index of ``quotes`` quotes, grown by benchmarks/index.py's functions
-    (real extracted quotes, then bulk-replicated with a skewed speaker distribution)."""
-    database = data_dir / "quoteapi.sqlite3"
-    url = f"sqlite:///{database}"
-    if database.exists():
-        return url
+def ensure_index(url: str, quotes: int, articles: int) -> str:
+    """``url``, holding an index of ``quotes`` quotes grown by benchmarks/index.py's functions
+    (real extracted quotes, then bulk-replicated with a skewed speaker distribution) unless it
+    holds one already."""
+    import sqlalchemy as sa
+
     sys.path.insert(0, str(HERE))
     import index as store_benchmark  # benchmarks/index.py
 
     from quoteapi.extract import extract_text
     from quoteapi.index import Index
 
-    data_dir.mkdir(parents=True, exist_ok=True)
-    print(
-        f"building an index of {quotes:,} quotes in {database} (once; reused next time)...",
-        flush=True,
-    )
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        admin = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            exists = connection.exec_driver_sql(
+                "SELECT 1 FROM pg_database WHERE datname = %s", (parsed.database,)).scalar()
+            if not exists:
+                connection.exec_driver_sql(f'CREATE DATABASE "{parsed.database}"')
+        admin.dispose()
+    else:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    index = Index(url)
+    if not index.is_empty():
+        index.close()
+        return url
+    print(f"building an index of {quotes:,} quotes in {url} (once; reused next time)...", flush=True)
     started = time.perf_counter()
     texts = store_benchmark.source_texts(articles)
     extracted = {name: extract_text(text) for name, text in texts}
-    index = Index(url)
     base = store_benchmark.real_ingest(index, texts, extracted)
     store_benchmark.grow(index, base, quotes, speakers=5_000, seed=1)
     index.close()
@@ -81,10 +97,10 @@ def ensure_index(data_dir: Path, quotes: int, articles: int) -> str:
     return url
 
 
-def start_server(url: str, port: int, workers: int, page_cache: bool) -> subprocess.Popen:
+def start_server(url: str, port: int, workers: int, cache: bool) -> subprocess.Popen:
     env = {**os.environ, "QUOTEAPI_DATABASE_URL": url}
-    if not page_cache:
-        env["QUOTEAPI_PAGE_CACHE_SECONDS"] = "0"
+    if not cache:
+        env["QUOTEAPI_CACHE_ENTRIES"] = "0"
     command = [
         str(QUOTEAPI),
         "serve",
@@ -124,8 +140,8 @@ def get_json(url: str) -> dict:
 
 
 def rotating_script(base: str, count: int) -> Path:
-    """A wrk Lua script asking for the quotes of ``count`` different speakers in turn (so the
-    per-process memo of name resolution rarely helps: the cost of a cold lookup)."""
+    """A wrk Lua script asking for the quotes of ``count`` different speakers in turn (so each
+    worker's cache rarely holds the answer: the cost of a cold lookup)."""
     slugs: list[str] = []
     while len(slugs) < count:
         page = get_json(f"{base}/speakers?limit=100&offset={len(slugs)}")
@@ -175,19 +191,28 @@ def main() -> None:
     args = arguments()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
-    url = ensure_index(args.data_dir, args.quotes, args.articles)
-    print(
-        f"wrk: {args.threads} threads, {args.connections} connections, {args.duration} s per URL; "
-        f"gunicorn: {args.workers} sync workers; {os.cpu_count()} CPUs"
-    )
-    for page_cache in (True, False):
-        label = "default (page cache on)" if page_cache else "QUOTEAPI_PAGE_CACHE_SECONDS=0"
-        print(f"\n== {label}")
-        report(measure(url, args, page_cache))
+    import sqlalchemy as sa
+
+    urls = []
+    if args.backend in ("sqlite", "both"):
+        urls.append(("SQLite", f"sqlite:///{args.data_dir / 'quoteapi.sqlite3'}"))
+    if args.backend in ("postgresql", "both"):
+        pg = sa.engine.make_url(POSTGRES).set(database=args.postgres_db)
+        urls.append(("PostgreSQL", pg.render_as_string(hide_password=False)))
+    for label, url in urls:
+        url = ensure_index(url, args.quotes, args.articles)
+        print(
+            f"\n#### {label}: wrk {args.threads} threads, {args.connections} connections, "
+            f"{args.duration} s per URL; quoteapi serve (Granian): {args.workers} workers; "
+            f"{os.cpu_count()} CPUs"
+        )
+        for cache in (True, False):
+            print(f"\n== {'default (read cache on)' if cache else 'QUOTEAPI_CACHE_ENTRIES=0'}")
+            report(measure(url, args, cache))
 
 
-def measure(url: str, args: argparse.Namespace, page_cache: bool) -> dict[str, dict[str, float]]:
-    server = start_server(url, args.port, args.workers, page_cache)
+def measure(url: str, args: argparse.Namespace, cache: bool) -> dict[str, dict[str, float]]:
+    server = start_server(url, args.port, args.workers, cache)
     base = f"http://127.0.0.1:{args.port}"
     try:
         total = get_json(f"{base}/health")["quotes"]

@@ -50,13 +50,21 @@ class Settings:
     max_request_bytes: int = field(
         default_factory=lambda: _env_number("QUOTEAPI_MAX_CONTENT_LENGTH", 4 * 1024 * 1024)
     )
-    # how long the API remembers speaker lookups (api/memo.py) and whole GET pages
-    # (api/pagecache.py), per worker; 0 turns either off
-    memo_seconds: float = field(
-        default_factory=lambda: _env_number("QUOTEAPI_MEMO_SECONDS", 10.0, float)
+    # read answers and name lookups each API worker keeps until the index changes (api/cache.py);
+    # 0 turns the cache off
+    cache_entries: int = field(
+        default_factory=lambda: _env_number("QUOTEAPI_CACHE_ENTRIES", 2_000)
     )
-    page_cache_seconds: float = field(
-        default_factory=lambda: _env_number("QUOTEAPI_PAGE_CACHE_SECONDS", 10.0, float)
+    # extraction (POST /articles, POST /extract) runs in its own pool of processes per API worker
+    # (api/extraction.py), so reads keep answering: how many processes (0: in the request's
+    # thread), how many extractions may wait or run at once before the API answers 503, and how
+    # long one may take
+    extract_processes: int = field(
+        default_factory=lambda: _env_number("QUOTEAPI_EXTRACT_PROCESSES", 1)
+    )
+    extract_queue: int = field(default_factory=lambda: _env_number("QUOTEAPI_EXTRACT_QUEUE", 4))
+    extract_seconds: float = field(
+        default_factory=lambda: _env_number("QUOTEAPI_EXTRACT_SECONDS", 120.0, float)
     )
     broker_url: str = field(
         default_factory=lambda: os.environ.get("QUOTEAPI_BROKER_URL", "redis://127.0.0.1:6379/0")

@@ -60,3 +60,51 @@ def api_app(database: Path) -> Flask:
     from quoteapi.index.service import Index
 
     return create_app({"TESTING": True}, index=Index(url=sqlite_url(database)))
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def quoteapi_serve(env: dict[str, str], *options: str) -> Iterator[str]:
+    """`quoteapi serve` as a user runs it, in its own process group on a free port of 127.0.0.1;
+    yields its base URL once /health answers, and stops the whole group at the end."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    command = [str(Path(sys.executable).with_name("quoteapi")), "serve", "--host", "127.0.0.1",
+               "--port", str(port), *options]
+    log = open(Path(env.get("QUOTEAPI_DATA_DIR", "/tmp")) / f"serve-{port}.log", "wb")  # noqa: SIM115
+    server = subprocess.Popen(command, env={**os.environ, **env}, stdout=log,
+                              stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/health", timeout=2).read()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise RuntimeError(f"quoteapi serve exited: see {log.name}") from None
+                time.sleep(0.25)
+        else:
+            raise RuntimeError(f"quoteapi serve did not answer /health in 30 s: see {log.name}")
+        yield base
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
+        log.close()

@@ -93,10 +93,36 @@ def test_speaker_search_and_pagination_links(client):
     assert sorted(s["name"] for s in found["items"]) == ["Anna Smith", "John Smith"]
 
 
+@pytest.mark.parametrize("path", ["/quotes", "/speakers", "/speakers/wallace/quotes"])
+def test_next_links_walk_the_whole_list_by_cursor(client, path):
+    everything = client.get(f"{path}?limit=100").get_json()["items"]
+    walked, link = [], f"{path}?limit=1"
+    while link:
+        page = client.get(link).get_json()
+        assert page["offset"] == len(walked)
+        walked += page["items"]
+        link = page["next"]
+        assert link is None or "cursor=" in link
+    assert walked == everything
+
+
+@pytest.mark.parametrize("cursor", ["nonsense", "WyJzIiw0LDcsMjBd", "W10", "eyJhIjoxfQ"])
+def test_a_cursor_from_elsewhere_is_a_422(client, cursor):
+    response = client.get(f"/quotes?cursor={cursor}")
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "cursor"
+
+
+@pytest.mark.parametrize("q", ["_", "%", "%25"])
+def test_wildcards_match_nothing(client, q):
+    assert client.get(f"/speakers?q={q}").get_json()["total"] == 0
+
+
 def test_links_keep_the_filters(client):
     page = client.get("/quotes?source=Express&limit=1").get_json()
     assert page["total"] == 4
     assert "source=Express" in page["next"] and "limit=1" in page["next"]
+    assert not page["total_capped"]
     assert all(client.get(page["next"]).get_json()["items"][0]["appearances"])
 
 

@@ -10,7 +10,7 @@ from werkzeug.routing import Rule
 from quoteapi.api import create_app
 
 KEY = "test-key-0123456789"
-PROBLEM_KEYS = {"type", "title", "status", "detail", "instance"}
+PROBLEM_KEYS = {"type", "title", "status", "detail", "instance", "request_id"}
 EXTENSIONS = {"errors", "candidates", "nearest"}
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
 
@@ -23,8 +23,7 @@ def app(tmp_path):
             "TESTING": True,
             "API_KEYS": [KEY],
             "MAX_CONTENT_LENGTH": 4096,
-            "MEMO_SECONDS": 0,
-            "PAGE_CACHE_SECONDS": 0,
+            "CACHE_ENTRIES": 0,
         },
         index=index,
     )
@@ -44,6 +43,7 @@ def assert_problem(response, status: int) -> dict:
     assert PROBLEM_KEYS <= set(body) <= PROBLEM_KEYS | EXTENSIONS, body
     assert body["status"] == status and body["type"] == "about:blank"
     assert body["title"] and body["detail"] and body["instance"] == response.request.path
+    assert body["request_id"] == response.headers["X-Request-Id"]
     return body
 
 
@@ -192,3 +192,76 @@ def test_unexpected_failures_are_500_problems_without_internals(tmp_path):
     body = assert_problem(client.get("/speakers"), 500)
     assert str(tmp_path) not in json.dumps(body) and "Traceback" not in json.dumps(body)
     assert_problem(client.get("/health"), 503)
+
+
+def test_over_deep_json_is_a_400(client):
+    deep = '{"text": ' + "[" * 1500 + "]" * 1500 + "}"  # within the 4,096 bytes allowed here
+    for path in ("/articles", "/extract"):
+        response = client.post(
+            path, data=deep, headers={"X-API-Key": KEY}, content_type="application/json"
+        )
+        assert "deeply" in assert_problem(response, 400)["detail"]
+
+
+@pytest.mark.parametrize("path", ["/extract", "/articles"])
+def test_a_failed_extraction_is_a_logged_500_without_internals(
+    tmp_path, monkeypatch, caplog, path
+):
+    """The extractor failing on a text: the same 500 on both routes, no exception in `detail`,
+    the error in the log under the request's id."""
+    import quoteapi.extract
+    from quoteapi.errors import QuoteapiError
+
+    secret = "KeyError('/srv/quoteapi/extract/cues.py')"
+    monkeypatch.setattr(
+        quoteapi.extract,
+        "extract_many",
+        lambda texts: iter([QuoteapiError(f"extraction failed on article 0: {secret}", status=422)]),
+    )
+    app = create_app(
+        {"TESTING": True, "API_KEYS": [KEY], "EXTRACT_PROCESSES": 0,
+         "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"}
+    )
+    with caplog.at_level("ERROR", logger="quoteapi.api"):
+        response = app.test_client().post(
+            path, json={"text": "“Yes,” he said."}, headers={"X-API-Key": KEY}
+        )
+    body = assert_problem(response, 500)
+    assert secret not in json.dumps(body) and body["title"] == "Internal Server Error"
+    logged = [r.getMessage() for r in caplog.records]
+    assert any(body["request_id"] in line and secret in line for line in logged), logged
+
+
+def test_server_errors_are_logged_with_the_request_id(tmp_path, caplog):
+    missing = tmp_path / "no" / "x.sqlite3"
+    (tmp_path / "no").write_text("a file where a directory should be")
+    app = create_app({"TESTING": False, "DATABASE_URL": f"sqlite:///{missing}"})
+    with caplog.at_level("ERROR", logger="quoteapi.api"):
+        body = assert_problem(app.test_client().get("/speakers"), 500)
+    assert any(body["request_id"] in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.7", "example.com", "::"])
+def test_dev_server_refuses_other_than_loopback(host):
+    from click.testing import CliRunner
+
+    from quoteapi.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--dev", "--host", host])
+    assert result.exit_code == 2 and "loopback" in result.output
+
+
+def test_dev_server_has_no_debugger(monkeypatch, tmp_path):
+    """`--dev` runs Flask's server with the reloader but never Werkzeug's debugger console."""
+    from click.testing import CliRunner
+    from flask import Flask
+
+    from quoteapi.cli import main
+
+    seen = {}
+    monkeypatch.setenv("QUOTEAPI_DATABASE_URL", f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    monkeypatch.setattr("quoteapi.cli.serve.seed_if_empty", lambda: None)
+    monkeypatch.setattr(Flask, "run", lambda self, **options: seen.update(options))
+    result = CliRunner().invoke(main, ["serve", "--dev", "--host", "::1"])
+    assert result.exit_code == 0, result.output
+    assert seen["use_debugger"] is False and seen["use_evalex"] is False

@@ -5,7 +5,8 @@ import pytest
 from api_data import build_index
 
 from quoteapi.api.render import quote_json, quote_page_json
-from quoteapi.api.schemas import QuotePageSchema, QuoteSchema
+from quoteapi.api.quote_schemas import QuotePageSchema, QuoteSchema
+from quoteapi.extract.model import QuoteType
 from quoteapi.index.records import Appearance, QuoteQuery, QuoteRecord
 
 
@@ -29,7 +30,7 @@ def test_nulls_render_as_the_schema_dumps_them():
     bare = QuoteRecord(
         id=1,
         text="Yes",
-        type="direct",
+        type=QuoteType.DIRECT,
         speaker=None,
         role=None,
         confidence=1,
@@ -42,6 +43,7 @@ def test_pages_render_as_the_schema_dumps_them(quotes):
     body = {
         "items": quotes,
         "total": 40,
+        "total_capped": False,
         "limit": 20,
         "offset": 20,
         "next": "/quotes?offset=40",

@@ -17,11 +17,28 @@ KEY = "test-key-0123456789"
 EXAMPLES = int(os.environ.get("QUOTEAPI_SCHEMATHESIS_EXAMPLES", "25"))
 
 
+def without_cursors(document: dict) -> dict:
+    """The document without its `cursor` parameters: a cursor is a token the server issued in a
+    `next` link, which no schema can describe, so any string schemathesis made up would be
+    (rightly) refused. test_api.py follows real cursors and checks that others are a 422."""
+    for item in document["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and "parameters" in operation:
+                operation["parameters"] = [
+                    p for p in operation["parameters"] if p.get("name") != "cursor"
+                ]
+    return document
+
+
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('schemathesis') / 'index.sqlite3'}"
     app = create_app({"TESTING": True, "API_KEYS": [KEY]}, index=build_index(url))
-    return schemathesis.openapi.from_wsgi("/openapi.json", app)
+    loaded = schemathesis.openapi.from_dict(
+        without_cursors(app.test_client().get("/openapi.json").get_json())
+    )
+    loaded.app = app  # what from_wsgi sets: cases are sent to the app
+    return loaded
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

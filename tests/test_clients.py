@@ -86,9 +86,9 @@ def test_python_client_follows_pagination(client: Client) -> None:
         seen += [quote.id for quote in page.items]
         if page.next_ is None:  # `next` is a builtin: the generated attribute is `next_`
             break
-        query = parse_qs(urlsplit(page.next_).query)
+        query = parse_qs(urlsplit(page.next_).query)  # a cursor: cheap however deep
         page = list_speaker_quotes.sync(
-            SPEAKER, client=client, limit=int(query["limit"][0]), offset=int(query["offset"][0])
+            SPEAKER, client=client, limit=int(query["limit"][0]), cursor=query["cursor"][0]
         )
         assert isinstance(page, QuotePage) and page.prev, "a later page links back"
     assert seen == [quote.id for quote in everything]

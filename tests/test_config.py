@@ -10,11 +10,12 @@ from quoteapi.errors import QuoteapiError
 
 def test_numbers_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QUOTEAPI_MAX_ARTICLE_BYTES", "1000")
-    monkeypatch.setenv("QUOTEAPI_PAGE_CACHE_SECONDS", "0")
-    monkeypatch.delenv("QUOTEAPI_MEMO_SECONDS", raising=False)
+    monkeypatch.setenv("QUOTEAPI_CACHE_ENTRIES", "0")
+    monkeypatch.setenv("QUOTEAPI_EXTRACT_SECONDS", "2.5")
+    monkeypatch.delenv("QUOTEAPI_EXTRACT_QUEUE", raising=False)
     current = settings()
-    assert (current.max_article_bytes, current.page_cache_seconds) == (1000, 0.0)
-    assert current.memo_seconds == 10.0
+    assert (current.max_article_bytes, current.cache_entries) == (1000, 0)
+    assert (current.extract_seconds, current.extract_queue) == (2.5, 4)
 
 
 @pytest.mark.parametrize("value", ["abc", "-5", "2.5"])

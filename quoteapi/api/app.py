@@ -4,23 +4,34 @@ Configuration is ``DefaultConfig``, then the QUOTEAPI_* environment (``quoteapi.
 ``config`` mapping passed in (tests).
 """
 
-import http
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from flask import Flask, Response, request
 from flask_cors import CORS
 from flask_smorest import Api
-from flask_smorest.utils import prepare_response
 from flask_swagger_ui import get_swaggerui_blueprint
+from werkzeug.exceptions import HTTPException
 
 from ..config import settings
-from . import articles, caching, errors, extract, health, pagecache, quotes, speakers, widget
+from . import (
+    articles,
+    cache,
+    caching,
+    errors,
+    extract,
+    health,
+    quotes,
+    request_ids,
+    security,
+    speakers,
+    widget,
+)
 from .auth import API_KEY_HEADER, SECURITY_SCHEMES
+from .common import ProblemSchema
 from .context import EXTENSION
 from .errors import PROBLEM_JSON
 from .health import package_version
-from .schemas import ProblemSchema
 
 if TYPE_CHECKING:
     from ..index.service import Index
@@ -55,28 +66,18 @@ class DefaultConfig:
 
 
 class ProblemApi(Api):
-    """flask-smorest's Api, documenting and rendering errors as problem+json."""
+    """flask-smorest's Api through its public hooks: errors rendered (``handle_http_exception``)
+    and documented (``ERROR_SCHEMA``, ``DEFAULT_RESPONSE_CONTENT_TYPE``; every success says
+    ``content_type=JSON``) as problem+json. Its generic default error response is off
+    (``DEFAULT_ERROR_RESPONSE_NAME``): it would say application/json; each operation documents
+    its own problems (``errors.problem_doc``) and the ``default`` one (``documented``)."""
 
     ERROR_SCHEMA = ProblemSchema
+    DEFAULT_ERROR_RESPONSE_NAME = None
+    DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_JSON  # of the responses it documents by status
 
-    def _register_responses(self) -> None:
-        # flask-smorest registers one component response per status with its own error schema and
-        # application/json; ours have the problem schema and media type.
-        for status in http.HTTPStatus:
-            response: dict[str, Any] = {"description": status.phrase}
-            if status >= 400:
-                response["schema"] = self.ERROR_SCHEMA
-            prepare_response(response, self.spec, PROBLEM_JSON)
-            self.spec.components.response(status.name, response, lazy=True)
-        default = {"description": "An error, as problem details.", "schema": self.ERROR_SCHEMA}
-        prepare_response(default, self.spec, PROBLEM_JSON)
-        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, default, lazy=True)
-
-    def _register_pagination_header(self) -> None:
-        """Not used: our pages carry total and links in the body (see pagination.py)."""
-
-    def _register_error_handlers(self) -> None:
-        errors.register(self._app)
+    def handle_http_exception(self, error: HTTPException) -> Response:  # type: ignore[override]
+        return errors.handle_http_exception(error)
 
 
 def create_app(config: Mapping[str, Any] | None = None, index: "Index | None" = None) -> Flask:
@@ -85,16 +86,22 @@ def create_app(config: Mapping[str, Any] | None = None, index: "Index | None" = 
     load_config(app, config)
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the schemas' field order
     app.extensions[EXTENSION] = index  # None: opened on first use (context.current_index)
+    request_ids.register(app)  # first: every later hook, view and error has the id
+    security.register(app)  # its after_request hook runs last: headers on every answer
     api = ProblemApi(app)
+    errors.register(app)
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
+    # flask-smorest documents its X-Pagination header's schema whether used or not; we do not use
+    # it (pagination.py), and apispec's components are plain dicts
+    api.spec.components.schemas.pop("PaginationMetadata", None)
     app.register_blueprint(widget.bp)
     app.register_blueprint(
         get_swaggerui_blueprint(
             app.config["DOCS_PATH"], "/openapi.json", config={"app_name": "quoteapi"}
         )
     )
-    pagecache.register(app)  # its after_request hook runs after caching's (reverse order)
+    cache.register(app)  # its after_request hook runs after caching's (reverse order)
     caching.register(app)
     app.after_request(cors_for_reads_only)  # registered first, so it runs after flask-cors' hook
     CORS(
@@ -102,7 +109,7 @@ def create_app(config: Mapping[str, Any] | None = None, index: "Index | None" = 
         origins="*",
         send_wildcard=True,
         methods=list(READ_METHODS),
-        expose_headers=["ETag"],
+        expose_headers=["ETag", request_ids.HEADER],
         max_age=86400,
     )
     return app
@@ -114,8 +121,10 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     app.config["DATABASE_URL"] = current.database_url
     app.config["API_KEYS"] = current.api_keys
     app.config["MAX_CONTENT_LENGTH"] = current.max_request_bytes
-    app.config["MEMO_SECONDS"] = current.memo_seconds  # see memo.py
-    app.config["PAGE_CACHE_SECONDS"] = current.page_cache_seconds  # see pagecache.py
+    app.config["CACHE_ENTRIES"] = current.cache_entries  # see cache.py
+    app.config["EXTRACT_PROCESSES"] = current.extract_processes  # see extraction.py
+    app.config["EXTRACT_QUEUE"] = current.extract_queue
+    app.config["EXTRACT_SECONDS"] = current.extract_seconds
     app.config.update(overrides or {})
 
 

@@ -7,18 +7,21 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..index.records import ArticleIn
+from .article_schemas import ArticleInSchema, ArticleSchema
 from .auth import protect_writes, write_problems
-from .bodies import accept_json_bodies, body_problems
+from .bodies import accept_json_bodies, body_problems, extraction_problems
 from .caching import READ_HEADERS_DOC, not_modified
+from .common import JSON
 from .context import current_index
-from .errors import problem_doc
+from .errors import any_problem, problem_doc
 from .examples import ARTICLE
-from .schemas import ArticleInSchema, ArticleSchema
+from .extraction import extract_quotes, limit_extractions
 
 blp = Blueprint(
     "Articles", __name__, url_prefix="/articles", description="The news articles quotes come from."
 )
 protect_writes(blp)
+limit_extractions(blp)
 accept_json_bodies(blp)
 
 ARTICLE_ID_PARAMETER = {
@@ -41,16 +44,19 @@ NEW_ARTICLE = {
 @blp.route("")
 class Articles(MethodView):
     @blp.doc(operationId="createArticle")
+    @any_problem(blp)
     @blp.arguments(ArticleInSchema, example=NEW_ARTICLE)
-    @blp.response(201, ArticleSchema, example=ARTICLE, headers=LOCATION)
+    @blp.response(201, ArticleSchema, content_type=JSON, example=ARTICLE, headers=LOCATION)
     @blp.alt_response(
         200,
         schema=ArticleSchema,
+        content_type=JSON,
         success=True,
         description="The same text was already stored: the stored article.",
     )
     @write_problems(blp)
     @body_problems(blp)
+    @extraction_problems(blp)
     def post(self, data: dict[str, Any]) -> Any:
         """Add an article
 
@@ -58,7 +64,7 @@ class Articles(MethodView):
         text again changes nothing and answers 200 with the stored article.
         """
         index = current_index()
-        result = index.ingest(ArticleIn(**data))
+        result = index.ingest(ArticleIn(**data), extract=extract_quotes)
         article = index.article(result.article_id)
         if not result.created:
             return article, 200
@@ -68,7 +74,8 @@ class Articles(MethodView):
 @blp.route("/<article_id>", parameters=[ARTICLE_ID_PARAMETER])
 class ArticlesById(MethodView):
     @blp.doc(operationId="getArticle")
-    @blp.response(200, ArticleSchema, headers=READ_HEADERS_DOC, example=ARTICLE)
+    @any_problem(blp)
+    @blp.response(200, ArticleSchema, content_type=JSON, headers=READ_HEADERS_DOC, example=ARTICLE)
     @not_modified(blp)
     @blp.alt_response(404, description="No such article.", **problem_doc())
     def get(self, article_id: str) -> Any:
@@ -80,6 +87,7 @@ class ArticlesById(MethodView):
         return current_index().article(article_id)
 
     @blp.doc(operationId="deleteArticle")
+    @any_problem(blp)
     @blp.response(204, description="Deleted, with its quotes (a quote other articles carry stays).")
     @blp.alt_response(404, description="No such article.", **problem_doc())
     @write_problems(blp)

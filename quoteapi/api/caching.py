@@ -11,14 +11,15 @@ from typing import Any
 from flask import Flask, Response, request
 from flask_smorest import Blueprint
 
-CACHE_CONTROL = "public, max-age=60"
-NO_CACHE = "no-cache"  # /health: always revalidate, so monitors see the present state
+# Reuse only after asking again (If-None-Match, answered 304 while nothing changed): an answer
+# after a write reflects it, in browsers and shared caches too (see cache.py)
+CACHE_CONTROL = "public, no-cache"
 ETAG_HEADER_DOC = {
     "description": "Entity tag of the body; send it back in If-None-Match.",
     "schema": {"type": "string"},
 }
 CACHE_HEADER_DOC = {
-    "description": "How long the answer may be reused.",
+    "description": "public, no-cache: keep it, but revalidate before each reuse.",
     "schema": {"type": "string"},
 }
 READ_HEADERS_DOC = {"ETag": ETAG_HEADER_DOC, "Cache-Control": CACHE_HEADER_DOC}
@@ -39,7 +40,7 @@ def add_cache_headers(response: Response) -> Response:
     if response.direct_passthrough:  # a static file: send_file set its own validators
         return response
     response.add_etag()
-    response.headers["Cache-Control"] = NO_CACHE if request.path == "/health" else CACHE_CONTROL
+    response.headers["Cache-Control"] = CACHE_CONTROL
     return response.make_conditional(request)
 
 

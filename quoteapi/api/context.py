@@ -1,7 +1,7 @@
 """The index a request works on: one ``Index`` per app and process.
 
 Made on first use rather than in ``create_app``: writing openapi.yaml needs no database, and each
-gunicorn worker opens its own connections after the fork.
+server worker process opens its own connections.
 """
 
 from threading import Lock

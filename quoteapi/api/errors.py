@@ -3,7 +3,8 @@
 Flask's own errors (404, 405 with Allow, 413, 400 for malformed JSON), webargs' validation errors
 (422, with the field errors), our ``QuoteapiError`` hierarchy (404/409 with nearest names or
 candidates, 503) and anything unexpected (500, without internals) all pass through ``problem()``,
-so a client parses one shape.
+so a client parses one shape. Every request has an id (``request_ids.py``): each problem carries it
+and every error >= 500 is logged under it, with the traceback where there is one.
 """
 
 import dataclasses
@@ -11,14 +12,14 @@ import logging
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from flask import Flask, Response, json, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask import Flask, Response, g, json, request
+from werkzeug.exceptions import HTTPException
 
 from ..errors import QuoteapiError
-from .schemas import ProblemSchema
+from .common import ProblemSchema
 
 PROBLEM_JSON = "application/problem+json"
-log = logging.getLogger(__name__)
+log = logging.getLogger("quoteapi.api")
 
 
 def problem(
@@ -31,8 +32,10 @@ def problem(
         "status": status,
         "detail": detail,
         "instance": request.path,
+        "request_id": g.get("request_id"),
     }
-    body.update({key: value for key, value in extra.items() if value is not None})
+    body.update(extra)
+    body = {key: value for key, value in body.items() if value is not None}
     response = Response(json.dumps(body, default=_plain), status=status, mimetype=PROBLEM_JSON)
     for name, value in (headers or {}).items():
         if name.lower() != "content-type":
@@ -94,18 +97,37 @@ def _detail(error: HTTPException, errors: list[dict[str, str]] | None) -> str:
 
 
 def handle_quoteapi_error(error: QuoteapiError) -> Response:
-    """Our own hierarchy: the status, title and message it carries, ``extra`` as extension members."""
-    headers = getattr(error, "headers", None)
-    return problem(error.status, error.title, error.message, headers, **error.extra)
+    """Our own hierarchy: the status, title and message it carries, ``extra`` as extension
+    members. A 5xx among them (a missing model, a database that does not answer) is logged."""
+    if error.status >= 500:
+        log.error(
+            "%s on %s %s [request %s]: %s",
+            error.status,
+            request.method,
+            request.path,
+            g.get("request_id"),
+            error.message,
+            exc_info=error.__cause__,
+        )
+    extra = dict(error.extra)
+    headers = {**getattr(error, "headers", {}), **extra.pop("headers", {})}
+    return problem(error.status, error.title, error.message, headers, **extra)
 
 
 def handle_unexpected(error: Exception) -> Response:
     """Anything else: log it with its traceback, tell the client only that it happened."""
     original = getattr(error, "original_exception", None) or error
-    if not isinstance(original, HTTPException) or isinstance(original, InternalServerError):
-        log.error("unhandled error on %s %s", request.method, request.path, exc_info=original)
+    log.error(
+        "500 on %s %s [request %s]",
+        request.method,
+        request.path,
+        g.get("request_id"),
+        exc_info=original,
+    )
     return problem(
-        500, "Internal Server Error", "The server failed to answer; the error is logged."
+        500,
+        "Internal Server Error",
+        "The server failed to answer; the error is logged under this request's id.",
     )
 
 
@@ -114,7 +136,14 @@ def problem_doc() -> dict[str, Any]:
     return {"schema": ProblemSchema, "content_type": PROBLEM_JSON}
 
 
+def any_problem(blueprint: Any) -> Any:
+    """Document the ``default`` answer of an operation: any other error, as problem details."""
+    return blueprint.alt_response(
+        "default", description="Any other error, as problem details.", **problem_doc()
+    )
+
+
 def register(app: Flask) -> None:
-    app.register_error_handler(HTTPException, handle_http_exception)
+    """Our hierarchy and anything unexpected; HTTPException goes through ``ProblemApi``."""
     app.register_error_handler(QuoteapiError, handle_quoteapi_error)
     app.register_error_handler(Exception, handle_unexpected)

@@ -58,9 +58,10 @@ def page(item: dict, path: str) -> dict:
     return {
         "items": [item],
         "total": 41,
+        "total_capped": False,
         "limit": 20,
         "offset": 20,
-        "next": f"{path}?limit=20&offset=40",
+        "next": f"{path}?limit=20&cursor=WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd",
         "prev": f"{path}?limit=20&offset=0",
     }
 

@@ -5,43 +5,34 @@ from typing import Any
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from ..errors import QuoteapiError
 from .auth import protect_writes, write_problems
-from .bodies import accept_json_bodies, body_problems
-from .errors import problem_doc
+from .bodies import accept_json_bodies, body_problems, extraction_problems
+from .common import JSON
+from .errors import any_problem
 from .examples import EXTRACTED
-from .schemas import ExtractInSchema, ExtractResultSchema
+from .extract_schemas import ExtractInSchema, ExtractResultSchema
+from .extraction import extract_quotes, limit_extractions
 
 blp = Blueprint(
     "Extract", __name__, url_prefix="/extract", description="Quote extraction without storing."
 )
 protect_writes(blp)  # extraction costs CPU: keyed like the other POSTs
+limit_extractions(blp)
 accept_json_bodies(blp)
-
-
-def extract_quotes(text: str) -> list[dict[str, Any]]:
-    """The quotes of one text as the CLI prints them (``Quote.to_dict``); spaCy loads on first use."""
-    from ..extract import extract_many
-
-    result = next(iter(extract_many(iter([text]))))
-    if isinstance(result, QuoteapiError):
-        raise result
-    return [quote.to_dict() for quote in result]
 
 
 @blp.route("")
 class Extract(MethodView):
     @blp.doc(operationId="extractQuotes")
+    @any_problem(blp)
     @blp.arguments(
         ExtractInSchema,
         example={"text": "“We will not stand by,” the Defence Secretary Ben Wallace said."},
     )
-    @blp.response(200, ExtractResultSchema, example=EXTRACTED)
-    @blp.alt_response(
-        503, description="The NLP model is not installed; `detail` names the fix.", **problem_doc()
-    )
+    @blp.response(200, ExtractResultSchema, content_type=JSON, example=EXTRACTED)
     @write_problems(blp)
     @body_problems(blp)
+    @extraction_problems(blp)
     def post(self, data: dict[str, Any]) -> dict[str, Any]:
         """Extract quotes
 

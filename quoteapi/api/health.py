@@ -8,12 +8,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..errors import QuoteapiError, Unavailable
-from . import memo
+from .cache import remembered
 from .caching import READ_HEADERS_DOC, not_modified
+from .common import JSON
 from .context import current_index
-from .errors import problem_doc
+from .errors import any_problem, problem_doc
 from .examples import HEALTH
-from .schemas import HealthSchema
+from .health_schemas import HealthSchema
 
 blp = Blueprint(
     "Health", __name__, url_prefix="/health", description="Service state, for monitors."
@@ -30,18 +31,19 @@ def package_version() -> str:
 @blp.route("")
 class Health(MethodView):
     @blp.doc(operationId="getHealth")
-    @blp.response(200, HealthSchema, headers=READ_HEADERS_DOC, example=HEALTH)
+    @any_problem(blp)
+    @blp.response(200, HealthSchema, content_type=JSON, headers=READ_HEADERS_DOC, example=HEALTH)
     @not_modified(blp)
     @blp.alt_response(503, description="The database does not answer.", **problem_doc())
     def get(self) -> dict[str, Any]:
         """Check health
 
-        `ok` with the number of quotes (counted at most a few seconds ago) when the database
-        answers; an error (503) when it does not.
+        `ok` with the number of quotes (counted again after each change of the index) when the
+        database answers; an error (503) when it does not.
         """
         try:
             current_index().is_empty()  # a round trip to the database on every call
-            state = memo.health_counts()  # the counts, at most MEMO_SECONDS old
+            state = remembered("health", current_index().health)
         except QuoteapiError:
             raise
         except Exception as error:  # any driver error means the same to a monitor

@@ -8,13 +8,12 @@ from flask_smorest import Blueprint
 
 from ..errors import NotFound
 from .caching import READ_HEADERS_DOC, not_modified
+from .common import JSON
 from .context import current_index
-from .errors import problem_doc
+from .errors import any_problem, problem_doc
 from .examples import QUOTE, SEARCH_PAGE
-from .pagination import page_body
-from .render import quote_page_response
-from .schemas import QuotePageSchema, QuoteSchema
-from .speakers import QUOTE_ARGS, quote_query
+from .quote_schemas import QuotePageSchema, QuoteSchema
+from .speakers import QUOTE_ARGS, quote_page, quote_query
 
 blp = Blueprint(
     "Quotes", __name__, url_prefix="/quotes", description="Who said what, where and when."
@@ -34,8 +33,11 @@ QUOTE_ID_PARAMETER = {
 @blp.route("")
 class Quotes(MethodView):
     @blp.doc(operationId="searchQuotes")
+    @any_problem(blp)
     @blp.arguments(QUOTE_ARGS, location="query")
-    @blp.response(200, QuotePageSchema, headers=READ_HEADERS_DOC, example=SEARCH_PAGE)
+    @blp.response(
+        200, QuotePageSchema, content_type=JSON, headers=READ_HEADERS_DOC, example=SEARCH_PAGE
+    )
     @not_modified(blp)
     def get(self, args: dict[str, Any]) -> Response:
         """Search quotes
@@ -43,16 +45,14 @@ class Quotes(MethodView):
         Full-text search (stemmed: `disarray` finds "in disarray") over all quotes, newest first
         or by relevance, with the same filters as a speaker's quotes.
         """
-        query = quote_query(args)
-        return quote_page_response(
-            page_body(current_index().quotes(query), query.limit, query.offset)
-        )
+        return quote_page(quote_query(args))
 
 
 @blp.route("/<int:quote_id>", parameters=[QUOTE_ID_PARAMETER])
 class QuotesById(MethodView):
     @blp.doc(operationId="getQuote")
-    @blp.response(200, QuoteSchema, headers=READ_HEADERS_DOC, example=QUOTE)
+    @any_problem(blp)
+    @blp.response(200, QuoteSchema, content_type=JSON, headers=READ_HEADERS_DOC, example=QUOTE)
     @not_modified(blp)
     @blp.alt_response(404, description="No such quote.", **problem_doc())
     def get(self, quote_id: int) -> Any:

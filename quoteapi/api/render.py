@@ -13,6 +13,7 @@ from typing import Any
 from flask import Response, jsonify
 
 from ..index.records import Appearance, QuoteRecord, SpeakerRef
+from .common import encode_cursor
 
 
 def _day(value: date | None) -> str | None:
@@ -56,12 +57,19 @@ def quote_page_json(body: dict[str, Any]) -> dict[str, Any]:
     """A ``pagination.page_body`` of QuoteRecords as ``QuotePageSchema`` dumps it."""
     return {
         "total": body["total"],
+        "total_capped": body["total_capped"],
         "limit": body["limit"],
         "offset": body["offset"],
         "next": body["next"],
         "prev": body["prev"],
         "items": [quote_json(quote) for quote in body["items"]],
     }
+
+
+def quotes_cursor(quote: QuoteRecord, offset: int) -> str:
+    """The cursor after ``quote`` in date order: (its first publication date, its id)."""
+    dates = [appearance.published for appearance in quote.appearances if appearance.published]
+    return encode_cursor("q", min(dates, default=None), quote.id, offset)
 
 
 def quote_page_response(body: dict[str, Any]) -> Response:

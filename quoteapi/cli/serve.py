@@ -1,17 +1,26 @@
-"""`quoteapi serve` (gunicorn, or Flask's server with --dev) and `quoteapi openapi write`.
+"""`quoteapi serve` (Granian, or Flask's server with --dev) and `quoteapi openapi write`.
+
+The server is Granian: its HTTP layer (Rust, asynchronous) reads each request's headers without
+holding a Python thread, closes a connection whose headers do not arrive within
+HEADER_TIMEOUT_MS, and only then hands the request to one of the worker's threads. Two clients
+that open connections and never finish them (a "slowloris") cost two sockets, not the server.
+benchmarks/servers.py measured the choice against gunicorn's threaded workers (which a few such
+connections stall) on this API.
 
 On its first start with an empty index, `serve` ingests the seed articles of the checkout's
 seeds/ folder (the one `quoteapi eval seeds` scores), so a new user sees real data at once.
 """
 
+import ipaddress
 import os
 from pathlib import Path
-from typing import Any
 
 import click
 
 DEFAULT_PORT = 8000
-WORKER_TIMEOUT = 120  # seconds; extracting a long article (POST /articles) takes a while
+HEADER_TIMEOUT_MS = 10_000  # a request's headers must arrive within this
+MAX_HEADER_BYTES = 64 * 1024  # request line and headers (larger: the server answers 431/414)
+WSGI_APP = "quoteapi.api.wsgi:app"
 
 
 def seed_paths() -> list[Path]:
@@ -40,32 +49,42 @@ def seed_if_empty() -> None:
         click.echo(f"quoteapi serve: {failure.source}: {failure.reason}", err=True)
 
 
-def run_gunicorn(host: str, port: int, workers: int) -> None:
-    """Serve create_app() with gunicorn, configured in code (no config file to ship)."""
-    from gunicorn.app.base import BaseApplication
+def run_granian(host: str, port: int, workers: int, threads: int) -> None:
+    """Serve the API with Granian, configured in code (no config file to ship)."""
+    from granian import Granian
+    from granian.constants import Interfaces
+    from granian.http import HTTP1Settings
 
-    from ..api import create_app
+    Granian(
+        WSGI_APP,
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        blocking_threads=threads,
+        http1_settings=HTTP1Settings(
+            header_read_timeout=HEADER_TIMEOUT_MS, max_buffer_size=MAX_HEADER_BYTES
+        ),
+        log_access=True,
+        respawn_failed_workers=True,
+        workers_kill_timeout=30,
+    ).serve()
 
-    class Server(BaseApplication):  # type: ignore[misc]  # gunicorn is untyped
-        def load_config(self) -> None:
-            options: dict[str, Any] = {
-                "bind": f"{host}:{port}",
-                "workers": workers,
-                "accesslog": "-",
-                "timeout": WORKER_TIMEOUT,
-            }
-            for key, value in options.items():
-                self.cfg.set(key, value)
 
-        def load(self) -> Any:
-            return create_app()
-
-    Server().run()
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @click.command()
 @click.option(
-    "--dev", is_flag=True, help="Flask's development server (reloads on changes, shows tracebacks)."
+    "--dev",
+    is_flag=True,
+    help="Flask's development server on a loopback address (reloads on changes; no debugger).",
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=DEFAULT_PORT, show_default=True)
@@ -74,17 +93,30 @@ def run_gunicorn(host: str, port: int, workers: int) -> None:
     type=click.IntRange(min=1),
     default=lambda: os.cpu_count() or 2,
     show_default="CPU count",
-    help="gunicorn worker processes.",
+    help="Worker processes.",
 )
-def serve(dev: bool, host: str, port: int, workers: int) -> None:
+@click.option(
+    "--threads",
+    type=click.IntRange(min=2),
+    default=16,
+    show_default=True,
+    help="Threads per worker answering requests (extractions waiting on their pool hold one).",
+)
+def serve(dev: bool, host: str, port: int, workers: int, threads: int) -> None:
     """Serve the API (docs at /docs). Set QUOTEAPI_API_KEYS=key1,key2 to allow writing."""
+    if dev and not is_loopback(host):
+        raise click.UsageError(
+            f"--dev serves Flask's development server, which is not for the network: use a "
+            f"loopback --host (127.0.0.1, ::1, localhost), or drop --dev to serve {host}."
+        )
     seed_if_empty()
     if dev:
         from ..api import create_app
 
-        create_app().run(host=host, port=port, debug=True)
+        # the reloader, without Werkzeug's debugger: its console runs code for whoever reaches it
+        create_app().run(host=host, port=port, debug=True, use_debugger=False, use_evalex=False)
     else:
-        run_gunicorn(host, port, workers)
+        run_granian(host, port, workers, threads)
 
 
 @click.group()

@@ -32,6 +32,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 MIGRATION_ONLY = frozenset({
     "quotes_fts", "quotes_fts_config", "quotes_fts_data", "quotes_fts_docsize", "quotes_fts_idx",
     "ix_quotes_newest", "ix_quotes_speaker_newest", "ix_quotes_tsv", "tsv",
+    "index_generation",  # PostgreSQL's change marker (changes.py), kept by triggers
 })
 
 
@@ -64,6 +65,17 @@ class Speaker(Base):
     quote_count: Mapped[int] = mapped_column(Integer, default=0, index=True)
     first_quoted: Mapped[date | None] = mapped_column(Date)
     last_quoted: Mapped[date | None] = mapped_column(Date)
+
+
+class PreviousSlug(Base):
+    """A slug a speaker had before (slugs became transliterations): it keeps answering."""
+
+    __tablename__ = "speaker_previous_slugs"
+
+    slug: Mapped[str] = mapped_column(String(300), primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), index=True
+    )
 
 
 class Alias(Base):

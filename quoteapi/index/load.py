@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
+from ..extract.model import QuoteType, SpeakerKind
 from .db import Alias, Appearance, Article, Quote, Role, RoleArticle, Speaker
 from .records import Appearance as AppearanceRecord
 from .records import ArticleRecord, QuoteRecord, RoleRecord, SpeakerRecord, SpeakerRef
@@ -62,7 +63,7 @@ def records_from_rows(
     appearances = _appearances(session, [row[0] for row in rows]) if rows else {}
     return [
         QuoteRecord(
-            id=quote_id, text=text, type=kind,
+            id=quote_id, text=text, type=QuoteType(kind),
             speaker=SpeakerRef(speaker_id, name, slug) if speaker_id is not None else None,
             role=role, confidence=confidence,
             appearances=appearances.get(quote_id, []),
@@ -99,7 +100,7 @@ def speaker_record(session: Session, speaker: Speaker) -> SpeakerRecord:
     ):
         articles[role_id].append(article_id)
     return SpeakerRecord(
-        id=speaker.id, name=speaker.name, slug=speaker.slug, kind=speaker.kind,
+        id=speaker.id, name=speaker.name, slug=speaker.slug, kind=SpeakerKind(speaker.kind),
         aliases=list(aliases),
         roles=[RoleRecord(role.role, role.first_seen, role.last_seen, articles[role.id])
                for role in roles],

@@ -5,7 +5,8 @@ extraction uses too: "defence secretary Ben Wallace" and "Mr Wallace" are the na
 and "Wallace" here as there.
 """
 
-import re
+
+from slugify import slugify as transliterated
 
 from ..lexicon.names import NAME_SUFFIXES, clean_name, clean_role, fold, folded_words, role_key
 
@@ -24,9 +25,13 @@ def surname(name: str) -> str:
     return key.rsplit(" ", 1)[-1] if key else ""
 
 
+APOSTROPHES = str.maketrans(dict.fromkeys("'\u2019\u2018\u02bc`"))
+
+
 def slugify(name: str) -> str:
-    """A URL slug: "Ben Wallace" -> "ben-wallace", "José Álvarez" -> "jose-alvarez"."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name).replace("'", "")).strip("-") or "speaker"
+    """A URL slug, transliterated (python-slugify): "Ben Wallace" -> "ben-wallace",
+    "Zoë Ørsted-Łukasz" -> "zoe-orsted-lukasz"; apostrophes join ("O'Brien" -> "obrien")."""
+    return transliterated(name.translate(APOSTROPHES)) or "speaker"
 
 
 __all__ = ["clean_name", "clean_role", "fold", "name_key", "role_key", "slugify", "surname", "folded_words"]

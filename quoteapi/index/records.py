@@ -6,6 +6,8 @@ The API turns these into JSON with its marshmallow schemas; nothing here knows a
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..extract.model import QuoteType, SpeakerKind
+
 
 @dataclass(frozen=True)
 class ArticleIn:
@@ -64,7 +66,7 @@ class SpeakerRecord:
     id: int
     name: str
     slug: str
-    kind: str  # person | organisation | unknown
+    kind: SpeakerKind
     aliases: list[str]
     roles: list[RoleRecord]
     quote_count: int
@@ -99,7 +101,7 @@ class Appearance:
 class QuoteRecord:
     id: int
     text: str
-    type: str
+    type: QuoteType
     speaker: SpeakerRef | None
     role: str | None
     confidence: float
@@ -135,9 +137,13 @@ class QuoteQuery:
     sort: str = "date"  # "date" (newest first) or "relevance" (needs q)
     limit: int = 20
     offset: int = 0
+    # "date" order only: continue after the quote with this (published, id) (keyset pagination)
+    after: tuple[date | None, int] | None = None
 
 
 @dataclass(frozen=True)
 class Page:
     items: list
     total: int
+    total_capped: bool = False  # True: there are more than ``total`` (counting stopped there)
+    reachable: int | None = None  # how many items pages can reach (relevance ranks a pool)

@@ -14,6 +14,7 @@ CONTRACT (the store helper implements it; the API helper codes against it):
         # raises Ambiguous(extra={"candidates": [SpeakerRef...]}) or NotFound(extra={"nearest": [SpeakerRef...]})
     index.quotes(query: QuoteQuery) -> Page[QuoteRecord]
     index.quote(quote_id: int) -> QuoteRecord                   # raises NotFound
+    index.changes() -> Hashable    # differs after any writer's commit (changes.py)
     index.is_empty() -> bool
     index.health() -> dict                                      # {"database": "ok", "quotes": n, ...}
 
@@ -21,8 +22,9 @@ Also: ``index.url`` and ``index.close()`` (disposes the engines).
 """
 
 import hashlib
+import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -36,6 +38,7 @@ from ..config import settings
 from ..errors import BadInput, ModelMissing, NotFound, QuoteapiError
 from ..extract.model import Quote as ExtractedQuote
 from .articles import detach_article, refresh_speakers, write_article
+from .changes import ChangeMarker
 from .db import Appearance, Article, Quote, Speaker, make_engine, upgrade
 from .ingest import check_text, expand, parse_dateline, read_file
 from .load import article_record, quote_records, speaker_record
@@ -50,7 +53,7 @@ from .records import (
     QuoteRecord,
     SpeakerRecord,
 )
-from .search import find_speaker, list_speakers, search_quotes
+from .search import NameChoices, find_speaker, list_speakers, search_quotes
 
 T = TypeVar("T")
 WRITE_ATTEMPTS = 3  # two writers creating the same speaker at once: the loser retries
@@ -66,10 +69,18 @@ class Index:
         upgrade(self._writer)
         self._reading = sessionmaker(self._engine, expire_on_commit=False)
         self._writing = sessionmaker(self._writer, expire_on_commit=False)
+        self._marker = ChangeMarker(self._engine)
+        self._names: tuple[Hashable, NameChoices] | None = None  # with the marker it was read at
+        self._names_lock = threading.Lock()
 
     def close(self) -> None:
+        self._marker.close()
         self._engine.dispose()
         self._writer.dispose()
+
+    def changes(self) -> Hashable:
+        """A value that differs after any writer (any process) commits to this database."""
+        return self._marker.current()
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
@@ -90,8 +101,12 @@ class Index:
 
     # ---- writing -------------------------------------------------------------------------
 
-    def ingest(self, article: ArticleIn, quotes: list[ExtractedQuote] | None = None) -> IngestResult:
-        """Store ``article`` with ``quotes`` (extracted from its text when None)."""
+    def ingest(
+        self, article: ArticleIn, quotes: list[ExtractedQuote] | None = None,
+        extract: Callable[[str], list[ExtractedQuote]] | None = None,
+    ) -> IngestResult:
+        """Store ``article`` with ``quotes`` (extracted from its text by ``extract``, default in
+        this process, when None and the text is not stored yet)."""
         check_text(article.text, settings().max_article_bytes)
         if article.id is not None and not 1 <= len(article.id) <= 200:
             raise BadInput("an article id has 1 to 200 characters")
@@ -103,7 +118,7 @@ class Index:
             if stored is not None and stored.content_hash == content_hash:
                 return IngestResult(article_id, False, False, _carried(session, article_id))
         if quotes is None:
-            quotes = _extract(article.text)
+            quotes = (extract or _extract)(article.text)
         _check_offsets(quotes, len(article.text))
         complete = ArticleIn(article.text, article_id, article.title, article.url, article.source,
                              published)
@@ -164,13 +179,27 @@ class Index:
                 raise NotFound(f'no article "{article_id}"')
             return article_record(session, article)
 
-    def speakers(self, q: str | None = None, limit: int = 20, offset: int = 0) -> Page:
+    def speakers(
+        self, q: str | None = None, limit: int = 20, offset: int = 0,
+        after: tuple[int, int] | None = None,
+    ) -> Page:
+        """``after``: (quote_count, id) of the speaker to continue after (keyset pagination)."""
         with self._read() as session:
-            return list_speakers(session, q, limit, offset)
+            return list_speakers(session, q, limit, offset, after)
 
     def speaker(self, name: str) -> SpeakerRecord:
         with self._read() as session:
-            return speaker_record(session, find_speaker(session, name))
+            return speaker_record(session, find_speaker(session, name, self._nearest))
+
+    def _nearest(self, key: str) -> list[int]:
+        """Ids of speakers named like ``key``; the names are read again after a change only."""
+        marker = self.changes()
+        with self._names_lock:
+            if self._names is None or self._names[0] != marker:
+                with self._read() as session:
+                    self._names = (marker, NameChoices.load(session))
+            choices = self._names[1]
+        return choices.nearest(key)
 
     def quotes(self, query: QuoteQuery) -> Page:
         with self._read() as session:

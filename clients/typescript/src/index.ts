@@ -36,11 +36,20 @@ export interface PageLinks {
   next?: string | null;
 }
 
-/** The `limit` and `offset` of a page's `next` link, or null on the last page. */
-export function nextPage(page: PageLinks): { limit: number; offset: number } | null {
+/** Where a page starts: a `cursor` from a `next` link (keyset), or an `offset`. */
+export interface PagePosition {
+  limit?: number;
+  offset?: number;
+  cursor?: string;
+}
+
+/** The position of a page's `next` link (its cursor, or else its offset), or null on the last page. */
+export function nextPage(page: PageLinks): PagePosition | null {
   if (!page.next) return null;
   const query = new URL(page.next, "http://next.invalid").searchParams;
-  return { limit: Number(query.get("limit") ?? page.limit), offset: Number(query.get("offset") ?? 0) };
+  const limit = Number(query.get("limit") ?? page.limit);
+  const cursor = query.get("cursor");
+  return cursor !== null ? { limit, cursor } : { limit, offset: Number(query.get("offset") ?? 0) };
 }
 
 /** Thrown by `pages` when a page request fails; `problem` is the API's problem+json body. */
@@ -60,14 +69,14 @@ export class QuoteApiError extends Error {
  *     for await (const quote of pages((page) => api.GET("/quotes", { params: { query: { q: "war", ...page } } })))
  */
 export async function* pages<Item>(
-  request: (page: { limit?: number; offset?: number }) => Promise<{
+  request: (page: PagePosition) => Promise<{
     data?: PageLinks & { items: Item[] };
     error?: Problem;
     response: Response;
   }>,
-  first: { limit?: number; offset?: number } = {},
+  first: PagePosition = {},
 ): AsyncGenerator<Item, void, undefined> {
-  let page: { limit?: number; offset?: number } | null = first;
+  let page: PagePosition | null = first;
   while (page) {
     const { data, error, response } = await request(page);
     if (!data) throw new QuoteApiError(response.status, error);

@@ -209,8 +209,8 @@ export interface paths {
         };
         /**
          * Check health
-         * @description `ok` with the number of quotes (counted at most a few seconds ago) when the database
-         *     answers; an error (503) when it does not.
+         * @description `ok` with the number of quotes (counted again after each change of the index) when the
+         *     database answers; an error (503) when it does not.
          */
         get: operations["getHealth"];
         put?: never;
@@ -308,6 +308,11 @@ export interface components {
              */
             candidates?: components["schemas"]["SpeakerRef"][];
             /**
+             * @description The request's id, also sent as X-Request-Id: quote it when reporting an error (server errors are logged under it).
+             * @example 3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b
+             */
+            request_id?: string;
+            /**
              * @description Speakers with names close to an unknown one (404).
              * @example [
              *       {
@@ -364,7 +369,7 @@ export interface components {
             /**
              * @description Person or organisation.
              * @example person
-             * @enum {string}
+             * @enum {unknown}
              */
             kind: "person" | "organisation" | "unknown";
             /**
@@ -405,22 +410,27 @@ export interface components {
              */
             total: number;
             /**
+             * @description True when counting stopped at `total` (1,000): there are more.
+             * @example false
+             */
+            total_capped: boolean;
+            /**
              * @description Items per page.
              * @example 20
              */
             limit: number;
             /**
-             * @description Items skipped before this page.
+             * @description Items before this page.
              * @example 20
              */
             offset: number;
             /**
-             * @description URL of the next page (null on the last).
-             * @example /quotes?limit=20&offset=40
+             * @description URL of the next page (null on the last); it continues from a cursor, as cheap deep down as on the first page.
+             * @example /quotes?limit=20&cursor=WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd
              */
             next: string | null;
             /**
-             * @description URL of the previous page (null on the first).
+             * @description URL of the previous page (null on the first, and past the first 100,000 items).
              * @example /quotes?limit=20&offset=0
              */
             prev: string | null;
@@ -513,7 +523,7 @@ export interface components {
             /**
              * @description direct, indirect or mixed.
              * @example direct
-             * @enum {string}
+             * @enum {unknown}
              */
             type: "direct" | "indirect" | "mixed";
             /**
@@ -553,22 +563,27 @@ export interface components {
              */
             total: number;
             /**
+             * @description True when counting stopped at `total` (1,000): there are more.
+             * @example false
+             */
+            total_capped: boolean;
+            /**
              * @description Items per page.
              * @example 20
              */
             limit: number;
             /**
-             * @description Items skipped before this page.
+             * @description Items before this page.
              * @example 20
              */
             offset: number;
             /**
-             * @description URL of the next page (null on the last).
-             * @example /quotes?limit=20&offset=40
+             * @description URL of the next page (null on the last); it continues from a cursor, as cheap deep down as on the first page.
+             * @example /quotes?limit=20&cursor=WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd
              */
             next: string | null;
             /**
-             * @description URL of the previous page (null on the first).
+             * @description URL of the previous page (null on the first, and past the first 100,000 items).
              * @example /quotes?limit=20&offset=0
              */
             prev: string | null;
@@ -681,7 +696,7 @@ export interface components {
             /**
              * @description Person or organisation.
              * @example person
-             * @enum {string}
+             * @enum {unknown}
              */
             kind: "person" | "organisation" | "unknown";
             /**
@@ -703,7 +718,7 @@ export interface components {
             /**
              * @description direct, indirect or mixed.
              * @example direct
-             * @enum {string}
+             * @enum {unknown}
              */
             type: "direct" | "indirect" | "mixed";
             /**
@@ -777,15 +792,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description An error, as problem details. */
-        DEFAULT_ERROR: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
     };
     parameters: never;
     requestBodies: never;
@@ -801,8 +807,10 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description Part of a name or alias. */
+                /** @description Part of a name or alias (% and _ are plain characters). */
                 q?: string;
+                /** @description Where the page starts: from a `next` link. */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -815,7 +823,7 @@ export interface operations {
                 headers: {
                     /** @description Entity tag of the body; send it back in If-None-Match. */
                     ETag?: string;
-                    /** @description How long the answer may be reused. */
+                    /** @description public, no-cache: keep it, but revalidate before each reuse. */
                     "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
@@ -848,9 +856,10 @@ export interface operations {
                      *         }
                      *       ],
                      *       "total": 41,
+                     *       "total_capped": false,
                      *       "limit": 20,
                      *       "offset": 20,
-                     *       "next": "/speakers?limit=20&offset=40",
+                     *       "next": "/speakers?limit=20&cursor=WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd",
                      *       "prev": "/speakers?limit=20&offset=0"
                      *     }
                      */
@@ -867,7 +876,15 @@ export interface operations {
                 content?: never;
             };
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            default: components["responses"]["DEFAULT_ERROR"];
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSpeaker: {
@@ -890,7 +907,7 @@ export interface operations {
                 headers: {
                     /** @description Entity tag of the body; send it back in If-None-Match. */
                     ETag?: string;
-                    /** @description How long the answer may be reused. */
+                    /** @description public, no-cache: keep it, but revalidate before each reuse. */
                     "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
@@ -950,7 +967,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            default: components["responses"]["DEFAULT_ERROR"];
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listSpeakerQuotes: {
@@ -972,8 +997,10 @@ export interface operations {
                 to?: string;
                 /** @description Only articles from this publisher. */
                 source?: string;
-                /** @description date: newest first (by first publication); relevance: best match for q first (date without q). */
+                /** @description date: newest first (by first publication); relevance: best match for q first, among the 200 matches stored last (date without q). */
                 sort?: "date" | "relevance";
+                /** @description Where the page starts: from a `next` link (date order only). */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -992,7 +1019,7 @@ export interface operations {
                 headers: {
                     /** @description Entity tag of the body; send it back in If-None-Match. */
                     ETag?: string;
-                    /** @description How long the answer may be reused. */
+                    /** @description public, no-cache: keep it, but revalidate before each reuse. */
                     "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
@@ -1036,9 +1063,10 @@ export interface operations {
                      *         }
                      *       ],
                      *       "total": 41,
+                     *       "total_capped": false,
                      *       "limit": 20,
                      *       "offset": 20,
-                     *       "next": "/speakers/ben-wallace/quotes?limit=20&offset=40",
+                     *       "next": "/speakers/ben-wallace/quotes?limit=20&cursor=WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd",
                      *       "prev": "/speakers/ben-wallace/quotes?limit=20&offset=0"
                      *     }
                      */
@@ -1073,7 +1101,15 @@ export interface operations {
                 };
             };
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            default: components["responses"]["DEFAULT_ERROR"];
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     searchQuotes: {
@@ -1095,8 +1131,10 @@ export interface operations {
                 to?: string;
                 /** @description Only articles from this publisher. */
                 source?: string;
-                /** @description date: newest first (by first publication); relevance: best match for q first (date without q). */
+                /** @description date: newest first (by first publication); relevance: best match for q first, among the 200 matches stored last (date without q). */
                 sort?: "date" | "relevance";
+                /** @description Where the page starts: from a `next` link (date order only). */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -1109,7 +1147,7 @@ export interface operations {
                 headers: {
                     /** @description Entity tag of the body; send it back in If-None-Match. */
                     ETag?: string;
-                    /** @description How long the answer may be reused. */
+                    /** @description public, no-cache: keep it, but revalidate before each reuse. */
                     "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
@@ -1153,9 +1191,10 @@ export interface operations {
                      *         }
                      *       ],
                      *       "total": 41,
+                     *       "total_capped": false,
                      *       "limit": 20,
                      *       "offset": 20,
-                     *       "next": "/quotes?limit=20&offset=40",
+                     *       "next": "/quotes?limit=20&cursor=WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd",
                      *       "prev": "/quotes?limit=20&offset=0"
                      *     }
                      */
@@ -1172,7 +1211,15 @@ export interface operations {
                 content?: never;
             };
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            default: components["responses"]["DEFAULT_ERROR"];
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getQuote: {
@@ -1195,7 +1242,7 @@ export interface operations {
                 headers: {
                     /** @description Entity tag of the body; send it back in If-None-Match. */
                     ETag?: string;
-                    /** @description How long the answer may be reused. */
+                    /** @description public, no-cache: keep it, but revalidate before each reuse. */
                     "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
@@ -1257,7 +1304,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            default: components["responses"]["DEFAULT_ERROR"];
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createArticle: {
@@ -1395,7 +1450,33 @@ export interface operations {
                 };
             };
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            default: components["responses"]["DEFAULT_ERROR"];
+            /** @description Extraction failed on this text (logged under the request's id). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many extractions at once, one took too long (Retry-After), or the NLP model is not installed (`detail` names the fix). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getArticle: {
@@ -1418,7 +1499,7 @@ export interface operations {
                 headers: {
                     /** @description Entity tag of the body; send it back in If-None-Match. */
                     ETag?: string;
-                    /** @description How long the answer may be reused. */
+                    /** @description public, no-cache: keep it, but revalidate before each reuse. */
                     "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
@@ -1492,7 +1573,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            default: components["responses"]["DEFAULT_ERROR"];
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteArticle: {
@@ -1544,7 +1633,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            default: components["responses"]["DEFAULT_ERROR"];
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     extractQuotes: {
@@ -1652,7 +1749,16 @@ export interface operations {
                 };
             };
             422: components["responses"]["UNPROCESSABLE_ENTITY"];
-            /** @description The NLP model is not installed; `detail` names the fix. */
+            /** @description Extraction failed on this text (logged under the request's id). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many extractions at once, one took too long (Retry-After), or the NLP model is not installed (`detail` names the fix). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1661,7 +1767,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            default: components["responses"]["DEFAULT_ERROR"];
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getHealth: {
@@ -1678,7 +1792,7 @@ export interface operations {
                 headers: {
                     /** @description Entity tag of the body; send it back in If-None-Match. */
                     ETag?: string;
-                    /** @description How long the answer may be reused. */
+                    /** @description public, no-cache: keep it, but revalidate before each reuse. */
                     "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
@@ -1712,7 +1826,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            default: components["responses"]["DEFAULT_ERROR"];
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }

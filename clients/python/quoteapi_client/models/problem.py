@@ -28,6 +28,8 @@ class Problem:
             'message': 'Missing data for required field.'}].
         candidates (list[SpeakerRef] | Unset): Speakers an ambiguous name fits (409). Example: [{'id': 7, 'name': 'Ben
             Wallace', 'slug': 'ben-wallace'}].
+        request_id (str | Unset): The request's id, also sent as X-Request-Id: quote it when reporting an error (server
+            errors are logged under it). Example: 3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b.
         nearest (list[SpeakerRef] | Unset): Speakers with names close to an unknown one (404). Example: [{'id': 7,
             'name': 'Ben Wallace', 'slug': 'ben-wallace'}].
     """
@@ -39,6 +41,7 @@ class Problem:
     instance: str
     errors: list[FieldError] | Unset = UNSET
     candidates: list[SpeakerRef] | Unset = UNSET
+    request_id: str | Unset = UNSET
     nearest: list[SpeakerRef] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +69,8 @@ class Problem:
                 candidates_item = candidates_item_data.to_dict()
                 candidates.append(candidates_item)
 
+        request_id = self.request_id
+
         nearest: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.nearest, Unset):
             nearest = []
@@ -88,6 +93,8 @@ class Problem:
             field_dict["errors"] = errors
         if candidates is not UNSET:
             field_dict["candidates"] = candidates
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
         if nearest is not UNSET:
             field_dict["nearest"] = nearest
 
@@ -127,6 +134,8 @@ class Problem:
 
                 candidates.append(candidates_item)
 
+        request_id = d.pop("request_id", UNSET)
+
         _nearest = d.pop("nearest", UNSET)
         nearest: list[SpeakerRef] | Unset = UNSET
         if _nearest is not UNSET:
@@ -144,6 +153,7 @@ class Problem:
             instance=instance,
             errors=errors,
             candidates=candidates,
+            request_id=request_id,
             nearest=nearest,
         )
 

@@ -17,14 +17,18 @@ class SpeakerPage:
     """
     Attributes:
         total (int): Items matching, over all pages. Example: 57.
+        total_capped (bool): True when counting stopped at `total` (1,000): there are more. Example: False.
         limit (int): Items per page. Example: 20.
-        offset (int): Items skipped before this page. Example: 20.
-        next_ (None | str): URL of the next page (null on the last). Example: /quotes?limit=20&offset=40.
-        prev (None | str): URL of the previous page (null on the first). Example: /quotes?limit=20&offset=0.
+        offset (int): Items before this page. Example: 20.
+        next_ (None | str): URL of the next page (null on the last); it continues from a cursor, as cheap deep down as
+            on the first page. Example: /quotes?limit=20&cursor=WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
+        prev (None | str): URL of the previous page (null on the first, and past the first 100,000 items). Example:
+            /quotes?limit=20&offset=0.
         items (list[Speaker]): Speakers on this page. Example: [].
     """
 
     total: int
+    total_capped: bool
     limit: int
     offset: int
     next_: None | str
@@ -33,6 +37,8 @@ class SpeakerPage:
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total
+
+        total_capped = self.total_capped
 
         limit = self.limit
 
@@ -54,6 +60,7 @@ class SpeakerPage:
         field_dict.update(
             {
                 "total": total,
+                "total_capped": total_capped,
                 "limit": limit,
                 "offset": offset,
                 "next": next_,
@@ -70,6 +77,8 @@ class SpeakerPage:
 
         d = dict(src_dict)
         total = d.pop("total")
+
+        total_capped = d.pop("total_capped")
 
         limit = d.pop("limit")
 
@@ -98,6 +107,7 @@ class SpeakerPage:
 
         speaker_page = cls(
             total=total,
+            total_capped=total_capped,
             limit=limit,
             offset=offset,
             next_=next_,

@@ -56,8 +56,8 @@ def sync_detailed(
 ) -> Response[Any | Health | Problem]:
     """Check health
 
-     `ok` with the number of quotes (counted at most a few seconds ago) when the database
-    answers; an error (503) when it does not.
+     `ok` with the number of quotes (counted again after each change of the index) when the
+    database answers; an error (503) when it does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,8 +82,8 @@ def sync(
 ) -> Any | Health | Problem | None:
     """Check health
 
-     `ok` with the number of quotes (counted at most a few seconds ago) when the database
-    answers; an error (503) when it does not.
+     `ok` with the number of quotes (counted again after each change of the index) when the
+    database answers; an error (503) when it does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,8 +104,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Health | Problem]:
     """Check health
 
-     `ok` with the number of quotes (counted at most a few seconds ago) when the database
-    answers; an error (503) when it does not.
+     `ok` with the number of quotes (counted again after each change of the index) when the
+    database answers; an error (503) when it does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,8 +128,8 @@ async def asyncio(
 ) -> Any | Health | Problem | None:
     """Check health
 
-     `ok` with the number of quotes (counted at most a few seconds ago) when the database
-    answers; an error (503) when it does not.
+     `ok` with the number of quotes (counted again after each change of the index) when the
+    database answers; an error (503) when it does not.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

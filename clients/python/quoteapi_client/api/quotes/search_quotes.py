@@ -23,6 +23,7 @@ def _get_kwargs(
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
     sort: SearchQuotesSort | Unset = SearchQuotesSort.DATE,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -58,6 +59,8 @@ def _get_kwargs(
         json_sort = sort.value
 
     params["sort"] = json_sort
+
+    params["cursor"] = cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -113,6 +116,7 @@ def sync_detailed(
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
     sort: SearchQuotesSort | Unset = SearchQuotesSort.DATE,
+    cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | QuotePage]:
     """Search quotes
 
@@ -129,6 +133,7 @@ def sync_detailed(
         to (datetime.date | Unset):  Example: 2022-03-31.
         source (str | Unset):  Example: Express.
         sort (SearchQuotesSort | Unset):  Default: SearchQuotesSort.DATE. Example: date.
+        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +153,7 @@ def sync_detailed(
         to=to,
         source=source,
         sort=sort,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -169,6 +175,7 @@ def sync(
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
     sort: SearchQuotesSort | Unset = SearchQuotesSort.DATE,
+    cursor: str | Unset = UNSET,
 ) -> Any | Problem | QuotePage | None:
     """Search quotes
 
@@ -185,6 +192,7 @@ def sync(
         to (datetime.date | Unset):  Example: 2022-03-31.
         source (str | Unset):  Example: Express.
         sort (SearchQuotesSort | Unset):  Default: SearchQuotesSort.DATE. Example: date.
+        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,6 +213,7 @@ def sync(
         to=to,
         source=source,
         sort=sort,
+        cursor=cursor,
     ).parsed
 
 
@@ -220,6 +229,7 @@ async def asyncio_detailed(
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
     sort: SearchQuotesSort | Unset = SearchQuotesSort.DATE,
+    cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | QuotePage]:
     """Search quotes
 
@@ -236,6 +246,7 @@ async def asyncio_detailed(
         to (datetime.date | Unset):  Example: 2022-03-31.
         source (str | Unset):  Example: Express.
         sort (SearchQuotesSort | Unset):  Default: SearchQuotesSort.DATE. Example: date.
+        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,6 +266,7 @@ async def asyncio_detailed(
         to=to,
         source=source,
         sort=sort,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -274,6 +286,7 @@ async def asyncio(
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
     sort: SearchQuotesSort | Unset = SearchQuotesSort.DATE,
+    cursor: str | Unset = UNSET,
 ) -> Any | Problem | QuotePage | None:
     """Search quotes
 
@@ -290,6 +303,7 @@ async def asyncio(
         to (datetime.date | Unset):  Example: 2022-03-31.
         source (str | Unset):  Example: Express.
         sort (SearchQuotesSort | Unset):  Default: SearchQuotesSort.DATE. Example: date.
+        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -311,5 +325,6 @@ async def asyncio(
             to=to,
             source=source,
             sort=sort,
+            cursor=cursor,
         )
     ).parsed

@@ -25,6 +25,7 @@ def _get_kwargs(
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
     sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -60,6 +61,8 @@ def _get_kwargs(
         json_sort = sort.value
 
     params["sort"] = json_sort
+
+    params["cursor"] = cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -128,6 +131,7 @@ def sync_detailed(
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
     sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+    cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | QuotePage]:
     """List a speaker's quotes
 
@@ -145,6 +149,7 @@ def sync_detailed(
         to (datetime.date | Unset):  Example: 2022-03-31.
         source (str | Unset):  Example: Express.
         sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
+        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +170,7 @@ def sync_detailed(
         to=to,
         source=source,
         sort=sort,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -187,6 +193,7 @@ def sync(
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
     sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+    cursor: str | Unset = UNSET,
 ) -> Any | Problem | QuotePage | None:
     """List a speaker's quotes
 
@@ -204,6 +211,7 @@ def sync(
         to (datetime.date | Unset):  Example: 2022-03-31.
         source (str | Unset):  Example: Express.
         sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
+        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,6 +233,7 @@ def sync(
         to=to,
         source=source,
         sort=sort,
+        cursor=cursor,
     ).parsed
 
 
@@ -241,6 +250,7 @@ async def asyncio_detailed(
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
     sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+    cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | QuotePage]:
     """List a speaker's quotes
 
@@ -258,6 +268,7 @@ async def asyncio_detailed(
         to (datetime.date | Unset):  Example: 2022-03-31.
         source (str | Unset):  Example: Express.
         sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
+        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -278,6 +289,7 @@ async def asyncio_detailed(
         to=to,
         source=source,
         sort=sort,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -298,6 +310,7 @@ async def asyncio(
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
     sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+    cursor: str | Unset = UNSET,
 ) -> Any | Problem | QuotePage | None:
     """List a speaker's quotes
 
@@ -315,6 +328,7 @@ async def asyncio(
         to (datetime.date | Unset):  Example: 2022-03-31.
         source (str | Unset):  Example: Express.
         sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
+        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -337,5 +351,6 @@ async def asyncio(
             to=to,
             source=source,
             sort=sort,
+            cursor=cursor,
         )
     ).parsed

@@ -14,6 +14,7 @@ def _get_kwargs(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     q: str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -23,6 +24,8 @@ def _get_kwargs(
     params["offset"] = offset
 
     params["q"] = q
+
+    params["cursor"] = cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -72,6 +75,7 @@ def sync_detailed(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     q: str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | SpeakerPage]:
     """List speakers
 
@@ -82,6 +86,7 @@ def sync_detailed(
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
         q (str | Unset):  Example: wallace.
+        cursor (str | Unset):  Example: WyJzIiw0LDcsMjBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,6 +100,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         q=q,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -110,6 +116,7 @@ def sync(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     q: str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Any | Problem | SpeakerPage | None:
     """List speakers
 
@@ -120,6 +127,7 @@ def sync(
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
         q (str | Unset):  Example: wallace.
+        cursor (str | Unset):  Example: WyJzIiw0LDcsMjBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +142,7 @@ def sync(
         limit=limit,
         offset=offset,
         q=q,
+        cursor=cursor,
     ).parsed
 
 
@@ -143,6 +152,7 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     q: str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | SpeakerPage]:
     """List speakers
 
@@ -153,6 +163,7 @@ async def asyncio_detailed(
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
         q (str | Unset):  Example: wallace.
+        cursor (str | Unset):  Example: WyJzIiw0LDcsMjBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,6 +177,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         q=q,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -179,6 +191,7 @@ async def asyncio(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     q: str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Any | Problem | SpeakerPage | None:
     """List speakers
 
@@ -189,6 +202,7 @@ async def asyncio(
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
         q (str | Unset):  Example: wallace.
+        cursor (str | Unset):  Example: WyJzIiw0LDcsMjBd.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,5 +218,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             q=q,
+            cursor=cursor,
         )
     ).parsed

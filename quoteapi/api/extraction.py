@@ -1,0 +1,163 @@
+"""Quote extraction for the API, kept apart from reads.
+
+Extracting an article takes the NLP pipeline seconds of CPU. Run in a request's thread it would
+hold the worker's interpreter (the GIL) while reads wait. So each API worker hands extractions to a
+pool of its own processes (``QUOTEAPI_EXTRACT_PROCESSES``, default 1; 0 runs them in the request's
+thread, as tests and ``--dev`` may), each loading the pipeline once.
+
+At most ``QUOTEAPI_EXTRACT_QUEUE`` such requests are in flight per worker, from the first byte of
+their body to their answer (``take_slot``, registered on their blueprints after the key check):
+one more is refused at once with 503 and Retry-After, never queued, so neither extractions nor
+bodies sent slowly by key holders can take every thread from the reads. An extraction that takes
+longer than ``QUOTEAPI_EXTRACT_SECONDS`` answers 503 too.
+
+A text the extractor fails on answers 500 without the exception (logged under the request's id).
+"""
+
+import logging
+import multiprocessing
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from flask import current_app, g, request
+from flask_smorest import Blueprint
+
+from ..errors import BadInput, QuoteapiError, Unavailable
+from ..extract.model import Quote
+
+EXTENSION = "quoteapi.extraction"
+RETRY_AFTER = "30"
+_making = threading.Lock()
+log = logging.getLogger("quoteapi.api")
+
+
+class ExtractionFailed(QuoteapiError):
+    """The extractor failed on a text (a bug, logged); the client learns only that."""
+
+    status = 500
+    title = "Internal Server Error"
+
+
+def extract_in_process(text: str) -> tuple[str, Any]:
+    """In a pool process (or this one): ("quotes", [Quote]) or ("error", (class name, status,
+    message)) (plain values: an exception's own arguments may not survive pickling)."""
+    from ..extract import extract_many
+
+    result = next(iter(extract_many(iter([text]))))
+    if isinstance(result, QuoteapiError):
+        return "error", (type(result).__name__, result.status, result.message)
+    return "quotes", result
+
+
+def _warm() -> None:
+    """A pool process loads the pipeline before its first text (a missing model is reported by
+    that text's extraction, as ModelMissing, rather than breaking the pool here)."""
+    from ..nlp import get_nlp
+
+    try:
+        get_nlp()
+    except QuoteapiError:
+        pass
+
+
+class Extractor:
+    """The bounded pool of one API worker."""
+
+    def __init__(self, processes: int, queue: int, seconds: float) -> None:
+        self.processes, self.seconds = processes, seconds
+        self.slots = threading.BoundedSemaphore(max(queue, 1))
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                # spawn, not fork: the server's worker runs threads, which fork would copy mid-step
+                self._pool = ProcessPoolExecutor(
+                    self.processes,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_warm,
+                )
+            return self._pool
+
+    def quotes(self, text: str) -> list[Quote]:
+        if not self.processes:
+            return _unpack(extract_in_process(text))
+        pool = self.pool()
+        try:
+            future: Future = pool.submit(extract_in_process, text)
+            return _unpack(future.result(timeout=self.seconds))
+        except FutureTimeout:
+            raise Unavailable(
+                f"Extraction took longer than {self.seconds:g} s; try a shorter text.",
+                headers={"Retry-After": RETRY_AFTER},
+            ) from None
+        except BrokenProcessPool as error:  # its process died (killed, out of memory)
+            self._replace(pool)
+            raise Unavailable(
+                "The extraction process stopped; try again.", headers={"Retry-After": "5"}
+            ) from error
+
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """The next extraction starts a new pool (once, whichever thread saw it break)."""
+        with self._lock:
+            if self._pool is broken:
+                self._pool = None
+        broken.shutdown(wait=False, cancel_futures=True)
+
+
+def _unpack(result: tuple[str, Any]) -> list[Quote]:
+    kind, value = result
+    if kind == "quotes":
+        return value
+    name, status, message = value
+    if 400 <= status < 500 and name == BadInput.__name__:
+        raise BadInput(message)
+    log.error("extraction failed [request %s]: %s", g.get("request_id"), message)
+    raise ExtractionFailed(
+        "Quote extraction failed on this text; the error is logged under this request's id."
+    )
+
+
+def extractor() -> Extractor:
+    found = current_app.extensions.get(EXTENSION)
+    if found is None:
+        with _making:
+            found = current_app.extensions.get(EXTENSION)
+            if found is None:
+                config = current_app.config
+                found = current_app.extensions[EXTENSION] = Extractor(
+                    config["EXTRACT_PROCESSES"], config["EXTRACT_QUEUE"], config["EXTRACT_SECONDS"]
+                )
+    return found
+
+
+def take_slot() -> None:
+    """Before a request that extracts: one of the worker's slots, or 503 at once."""
+    if request.method != "POST":
+        return
+    if not extractor().slots.acquire(blocking=False):
+        raise Unavailable(
+            "Too many extractions are in progress; try again shortly.",
+            headers={"Retry-After": RETRY_AFTER},
+        )
+    g.extraction_slot = True
+
+
+def give_slot(_error: BaseException | None) -> None:
+    if g.pop("extraction_slot", False):
+        extractor().slots.release()
+
+
+def limit_extractions(blueprint: Blueprint) -> None:
+    """Bound the blueprint's POSTs by the worker's extraction slots (after protect_writes)."""
+    blueprint.before_request(take_slot)
+    blueprint.teardown_request(give_slot)
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """The quotes of ``text``, extracted in this worker's pool."""
+    return extractor().quotes(text)
