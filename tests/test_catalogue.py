@@ -15,8 +15,10 @@ reader would list for it: ``(type, fragment, speaker, role)``.
 Names and roles are compared case-insensitively, without a leading article ("the", "a", "an":
 no part of a name, a description or a role) and with curly apostrophes read as straight ones.
 A case expects exactly the quotes it lists, no more; a negative case lists none. Conventions:
-- the role keeps the employer ("a firefighter with the county brigade" -> "firefighter with the
-  county brigade") but not the hometown ("a fisherman from Killybegs" -> "fisherman");
+- the role is the office or occupation, with the phrases that name the office ("Minister of
+  Education", "spokeswoman for the company") but not the employer or the hometown ("a firefighter
+  with the county brigade" -> "firefighter", as issue 9 has it; "a fisherman from Killybegs" ->
+  "fisherman"; "finance director at Fernbrook" -> "finance director");
 - honorifics (Mr, Ms, Dr) are no role; a possessive pronoun ("her neighbour") is no part of one;
 - an unnamed source has no role: its description is its name (as the seed scorecard has it).
 """
@@ -689,10 +691,10 @@ ROLES = [
          (I, "treaty had been a mistake", "Anders Berg", "Former prime minister")),
     case("apposition-after-bare",
          "“We cannot pay these prices,” said Kenji Sato, finance director at Fernbrook.",
-         (D, "cannot pay these prices", "Kenji Sato", "finance director at Fernbrook")),
+         (D, "cannot pay these prices", "Kenji Sato", "finance director")),
     case("apposition-after-a-with-employer",
          "“The smoke was black as tar,” said Ewa Kowalczyk, a firefighter with the county brigade.",
-         (D, "black as tar", "Ewa Kowalczyk", "firefighter with the county brigade")),
+         (D, "black as tar", "Ewa Kowalczyk", "firefighter")),
     case("apposition-before",
          "The head of the dockworkers’ union, Rosa Delgado, said the strike would go ahead.",
          (I, "strike would go ahead", "Rosa Delgado", "head of the dockworkers’ union")),
@@ -723,7 +725,7 @@ ROLES = [
     case("later-sentence",
          "“The wounds were made by a knife,” Dr Marek Zielinski told the inquest. Zielinski, a "
          "pathologist at the county hospital, examined the body twice.",
-         (D, "made by a knife", "Marek Zielinski", "pathologist at the county hospital")),
+         (D, "made by a knife", "Marek Zielinski", "pathologist")),
     case("relational-possessive",
          "“She was the kindest person I knew,” said her neighbour, Rukhsana Begum.",
          (D, "kindest person", "Rukhsana Begum", "neighbour")),
@@ -780,8 +782,8 @@ DESCRIPTIONS_AND_PRONOUNS = [
     case("he-added-next-paragraph",
          "“We are short of drivers,” said Kenji Sato, operations manager at Northline.\n\nHe "
          "added that the timetable would be cut from Monday.",
-         (D, "short of drivers", "Kenji Sato", "operations manager at Northline"),
-         (I, "timetable would be cut", "Kenji Sato", "operations manager at Northline")),
+         (D, "short of drivers", "Kenji Sato", "operations manager"),
+         (I, "timetable would be cut", "Kenji Sato", "operations manager")),
     case("the-minister-not-nearest",
          "Education Minister Farida Nasser visited the school with local MP Owen Price. The "
          "minister told reporters the new classrooms would open in September.",
