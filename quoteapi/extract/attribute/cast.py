@@ -16,6 +16,7 @@ from ...lexicon.people import first_name_gender
 from ...nlp.sentences import Sentences
 from ..grammar import PRONOUN_GENDER
 from ..model import SpeakerKind
+from .names import named_spans
 from .roles import organisation_kinds, roles_of
 
 # entity labels that can say something, and the kind of speaker they name
@@ -82,16 +83,18 @@ def initials(name_words: tuple[str, ...]) -> str:
     )
 
 
-def clean_name(ent: Span) -> Span | None:
-    """``ent`` without leading determiners, honorifics and titles or a trailing possessive."""
+def clean_name(ent: Span, label: str | None = None) -> Span | None:
+    """``ent`` (a name labelled ``label``, by default its own label) without leading determiners,
+    honorifics and titles or a trailing possessive."""
+    label = label or ent.label_
     start, end = ent.start, ent.end
     doc = ent.doc
     while start + 1 < end and _is_prefix(doc[start]):
         start += 1
-    if ent.label_ != "PERSON":  # "the federal Securities and Exchange Commission"
+    if label != "PERSON":  # "the federal Securities and Exchange Commission"
         while start + 1 < end and doc[start].is_lower and doc[start].pos_ == "ADJ":
             start += 1
-    if ent.label_ == "PERSON":  # "Prime Minister Boris Johnson": the name starts after the title
+    if label == "PERSON":  # "Prime Minister Boris Johnson": the name starts after the title
         start += title_end([token.text for token in doc[start:end]])
     while end > start and (_is_suffix(doc[end - 1]) or doc[end - 1].is_punct):
         end -= 1
@@ -312,12 +315,12 @@ def build_cast(doc: Doc, sentences: Sentences, in_quote: list[bool], headline: l
     cast = Cast(doc=doc)
     untrusted = [a or b for a, b in zip(in_quote, headline)]
     known = _trusted_person_words(doc, untrusted)
-    for ent in doc.ents:
-        span = clean_name(ent) if ent.label_ in ENTITY_KINDS else None
-        if span is not None and ent.label_ == "PERSON" and untrusted[ent.root.i]:
+    for ent, label in named_spans(doc, untrusted):
+        span = clean_name(ent, label) if label in ENTITY_KINDS else None
+        if span is not None and label == "PERSON" and untrusted[ent.root.i]:
             span = _trim_to(span, known)
         if span is not None:
-            _add(cast, span, ent.label_)
+            _add(cast, span, label)
     _add_untagged_surnames(cast)
     for entity in cast.entities:
         for role in entity.roles:

@@ -163,6 +163,8 @@ def speaker_of(ctx: ArticleContext, verb: Token) -> Span | None:
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):  # nearest subject first
         if "\n" in ctx.text[min(child.idx, verb.idx): max(child.idx, verb.idx)]:
             continue  # a subject in another paragraph is a parsing slip
+        if ctx.in_quote[child.i] and not ctx.in_quote[verb.i]:
+            continue  # a word of the quotation is not who said it: “Everybody back,” barked X
         if child.dep_ in ACTIVE_SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return relative_mention(ctx, verb.head, child)
         if child.dep_ in ACTIVE_SUBJECT_DEPS and child.lower_ not in NON_SPEAKERS:
@@ -260,11 +262,13 @@ def can_be_source(noun: Token) -> bool:
 def mention_span(ctx: ArticleContext, head: Token) -> Span:
     """The noun phrase headed by ``head``, without relative clauses or clauses hanging off it."""
     cut = [child for child in head.children if child.dep_ in MENTION_CUT_DEPS]
-    tokens = ctx.same_paragraph(head, _subtree_without(head, cut))
-    start, end = tokens[0].i, tokens[-1].i + 1
-    if any(t.i not in range(start, end) for t in tokens):
-        start = end = head.i
+    kept = {t.i for t in ctx.same_paragraph(head, _subtree_without(head, cut))}
+    start = end = head.i  # the unbroken run of kept tokens around the head
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
         end += 1
+    end += 1
     while end - start > 1 and (head.doc[end - 1].is_punct or head.doc[end - 1].is_space):
         end -= 1
     while end - start > 1 and (head.doc[start].is_punct or head.doc[start].is_space):
@@ -277,7 +281,8 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
     clauses = [child for child in verb.children if child.dep_ in CLAUSE_DEPS]
     passive = any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
     if not clauses and verb.lemma_.lower() in XCOMP_VERBS and not passive:
-        clauses = [child for child in verb.children if child.dep_ == "xcomp"]
+        clauses = [child for child in verb.children if child.dep_ == "xcomp"
+                   and not any(g.dep_ == "auxpass" for g in child.children)]  # "asked not to be named"
     if clauses:
         drop, add = _fused_addressee(verb, clauses[0])
         tokens = [t for c in clauses for t in clause_tokens(c) if t not in drop] + list(add)

@@ -20,7 +20,15 @@ from ..grammar import PERSONAL_PRONOUNS
 from ..model import QuoteType
 from .cues import Cue, speaker_of, token_pieces, trailing_clause
 from .followon import follow_on
-from .found import CONFIDENCE, Detection, Found, covers, opens_clause, word_count
+from .found import (
+    CONFIDENCE,
+    Detection,
+    Found,
+    covers,
+    ends_like_speech,
+    opens_clause,
+    word_count,
+)
 from .leadins import quote_after_colon, quote_of_turn, quote_with_byline
 from .marks import MARK_PATTERN, Quoted
 from .slots import by_attribution_slot, by_lead_in_slot
@@ -32,8 +40,6 @@ OPENING_MARK_BEFORE = re.compile(r"(?:''|``|[“„\"‘'])$")
 MAX_CUE_GAP = 8
 # a short quotation ending like speech ("“You winning?” she said") may have its cue this close
 SHORT_CUE_GAP = 2
-# how a quoted utterance (not a scare-quoted word) ends inside its marks
-SPOKEN_ENDS = {",", "?", "!", "."}
 # a quotation this short needs a cue whose clause holds it (else it is a scare quote)
 MIN_LOOSE_WORDS = 4
 # a quoted title: every word capitalised, at most this many words, no final stop
@@ -182,9 +188,10 @@ def beside(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None
     ctx, quoted = state.ctx, state.quoted
     text = ctx.text
     short = word_count(text, quotation) < MIN_LOOSE_WORDS
-    if short and (text[quotation.end - 1: quotation.end] not in SPOKEN_ENDS
-                  or not opens_clause(text, quotation)):
-        return None  # a short fragment beside a cue is a quote only when it looks like speech
+    if not opens_clause(text, quotation):
+        return None  # a fragment inside a sentence: a mixed quote, if anything governs it
+    if short and not ends_like_speech(text, quotation):
+        return None  # a short quotation beside a cue is a quote only when it ends like speech
     first, last = _edge_tokens(ctx, quotation)
     if first is None or last is None:
         return None
