@@ -49,7 +49,7 @@ OFFICE_PREPOSITIONS = {"of", "for"}
 # words for people that state no role: "a 45-year-old man", "a local resident"
 NO_ROLE_WORDS = frozenset(
     """man woman person people individual adult child kid boy girl guy lady gentleman someone
-    anyone everyone resident citizen local native member human being figure one""".split()
+    anyone everyone citizen native member human being figure one""".split()
 )
 # verbs whose predicate or "as" phrase gives a role: "is a nurse", "works as a nurse"
 ROLE_VERBS = {"be", "serve", "work"}
