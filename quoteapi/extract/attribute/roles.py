@@ -120,7 +120,7 @@ def title_before(name: Span) -> str | None:
         if token.ent_type_ == "PERSON" and not is_role_word(token):
             break
         kept.insert(0, token)
-    return role_text(kept)
+    return role_text(kept, is_person_word)
 
 
 def _title_start(name: Span) -> int:
