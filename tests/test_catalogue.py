@@ -299,8 +299,8 @@ MULTI_PARAGRAPH = [
     case("attributed-then-runs-on",
          "“The roof leaked all winter,” said Priya Nair, the head teacher. “We moved the classes "
          "into the hall.\n\n“Now the hall leaks too.”",
-         (D, "roof leaked all winter", "Priya Nair", "head teacher"),
-         (D, ("moved the classes", "Now the hall leaks"), "Priya Nair", "head teacher")),
+         (D, ("roof leaked all winter", "moved the classes", "Now the hall leaks"), "Priya Nair",
+          "head teacher")),
     case("short-paragraphs",
          "Okafor said: “We were promised a new bridge in 2019.\n\n“Then in 2021.\n\n“Now they say "
          "2027.”",
@@ -430,7 +430,7 @@ COLON_AND_DASH = [
     case("sentence-then-colon",
          "Dr Amara Osei, a paediatrician at St Luke’s, was blunt: “Children are getting sicker "
          "every week.”",
-         (D, "getting sicker", "Amara Osei", "paediatrician at St Luke’s")),
+         (D, "getting sicker", "Amara Osei", "paediatrician")),
     case("put-it-colon",
          "Nguyen put it simply: “No water, no crops.”",
          (D, "No water, no crops", "Nguyen", None)),
@@ -705,7 +705,7 @@ ROLES = [
     case("after-age-and-hometown",
          "Aoife Byrne, 29, of Galway, a nurse at the city hospital, said the ward had been short "
          "of staff since May.",
-         (I, "short of staff", "Aoife Byrne", "nurse at the city hospital")),
+         (I, "short of staff", "Aoife Byrne", "nurse")),
     case("occupation-from-place",
          "“We drove all night to get here,” said Tomás Ortega, a plumber from Seville.",
          (D, "drove all night", "Tomás Ortega", "plumber")),

@@ -3,9 +3,9 @@ put right, before the cast is built from them.
 
 - a name never runs over a line break ("… by Easter\\nIngrid Lindqvist" is two lines);
 - a person's first name the tagger left out joins the name ("Aoife [Byrne]");
-- a person read as an organisation is a person when an honorific stands before the name or it
-  opens with a common first name and ends with a word that is none ("Kenji Sato" tagged ORG;
-  "Morgan Stanley", two first names, stays a firm);
+- a person read as an organisation is a person when an honorific or a title stands before the
+  name, or it opens with a common first name and ends with a word that is none ("Kenji Sato"
+  tagged ORG, "Det Insp Malhotra"; "Morgan Stanley", two first names, stays a firm);
 - a proper noun no one tagged that is the subject of a verb in the prose ("Okafor spoke to the
   crowd") is a person's name: reporters bring people in by surname.
 """
@@ -90,6 +90,8 @@ def _person_like(span: Span) -> bool:
         return False
     if any(t.lower_ in words("org_nouns") or t.lower_ in words("press_words") for t in names):
         return False
+    if is_title_word(names[0].text) and not is_title_word(names[-1].text):
+        return True  # a title before a surname: "Det Insp Malhotra", "Supt Roe"
     if span.root.dep_ in {"compound", "poss"}:
         return False  # "the Wells Fargo scandal": a name modifying a noun is a firm's, as often
     return first_name_gender(names[0].text) is not None and not is_first_name(names[-1].text)

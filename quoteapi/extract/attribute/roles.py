@@ -75,7 +75,7 @@ def is_person_word(token: Token) -> bool:
 def role_text(tokens: list[Token], head_test=is_role_word) -> str | None:
     """The role stated by ``tokens`` (a title phrase): trimmed of determiners, possessors and
     honorifics, or None when no word of it passes ``head_test`` (a role word by default)."""
-    tokens = _after_possessor(tokens)
+    tokens = _after_possessor(tokens, head_test)
     while tokens and (tokens[0].dep_ == "det" or _is_blank(tokens[0]) or _is_honorific(tokens[0])):
         tokens = tokens[1:]
     while tokens and (_is_blank(tokens[-1]) or tokens[-1].dep_ in ("cc", "det")):
@@ -87,12 +87,15 @@ def role_text(tokens: list[Token], head_test=is_role_word) -> str | None:
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-def _after_possessor(tokens: list[Token]) -> list[Token]:
-    """Tokens after the last possessive marker: "The UK’s Defence Secretary" -> "Defence Secretary"."""
-    cut = max((i for i, token in enumerate(tokens) if token.tag_ == "POS"), default=-1)
+def _after_possessor(tokens: list[Token], head_test) -> list[Token]:
+    """Tokens after the last possessive marker before the role's head: "The UK’s Defence
+    Secretary" -> "Defence Secretary"; one after it stays ("head of the dockworkers’ union")."""
+    first_head = next((i for i, token in enumerate(tokens) if head_test(token)), len(tokens))
+    before = tokens[:first_head]
+    cut = max((i for i, token in enumerate(before) if token.tag_ == "POS"), default=-1)
     if cut < 0:
         # a possessive pronoun ("his deputy") or determiner ends the same way
-        cut = max((i for i, token in enumerate(tokens) if token.tag_ == "PRP$"), default=-1)
+        cut = max((i for i, token in enumerate(before) if token.tag_ == "PRP$"), default=-1)
     return tokens[cut + 1 :]
 
 
@@ -120,6 +123,9 @@ def title_before(name: Span) -> str | None:
         if token.ent_type_ == "PERSON" and not is_role_word(token):
             break
         kept.insert(0, token)
+    if kept and kept[0].dep_ == "prep" and kept[0].head.i < kept[0].i and kept[0].head.pos_ == "NOUN":
+        head = kept[0].head  # "Green councillor [for Riverside ward] Alex Doe": the title's head
+        kept = [doc[i] for i in range(head.left_edge.i, kept[0].i)] + kept
     return role_text(kept, is_person_word)
 
 
@@ -163,7 +169,9 @@ def _appositions(root: Token) -> list[Token]:
             found.append(child)
             found.extend(grand for grand in child.rights if grand.dep_ == "appos")
         elif child.dep_ == "prep" and child.lower_ == "of":  # "Ann Lee, of Leeds, a nurse"
+            places = [grand for grand in child.rights if grand.dep_ == "pobj"]
             found.extend(grand for grand in child.rights if grand.dep_ == "appos")
+            found.extend(g for place in places for g in place.rights if g.dep_ == "appos")
     return found
 
 
@@ -209,8 +217,10 @@ def organisation_kinds(name: Span) -> list[str]:
     kept: list[Token] = []
     for index in range(name.start - 1, max(-1, name.start - 6), -1):
         token = doc[index]
-        if token.dep_ not in {"compound", "amod", "det", "nmod"} or token.ent_type_:
-            break
+        if token.dep_ not in {"compound", "amod", "det", "nmod"} or (
+            token.ent_type_ and token.pos_ == "PROPN"
+        ):
+            break  # the kind's words end at another name
         kept.insert(0, token)
     found = [role_text(kept, _is_kind_word)]
     head = name.root.head
@@ -224,8 +234,9 @@ def organisation_kinds(name: Span) -> list[str]:
 
 def _is_kind_word(token: Token) -> bool:
     """A noun for a kind of organisation ("group", "operator", "charity")."""
-    return token.pos_ == "NOUN" and (
-        token.lemma_.lower() in words("org_nouns") or is_person_word(token)
+    lemma = token.lemma_.lower()
+    return token.pos_ in {"NOUN", "PROPN"} and (
+        lemma in words("org_nouns") or lemma in words("org_kinds") or is_person_word(token)
     )
 
 

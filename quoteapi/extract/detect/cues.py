@@ -284,8 +284,10 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
         clauses = [child for child in verb.children if child.dep_ == "xcomp"
                    and not any(g.dep_ == "auxpass" for g in child.children)]  # "asked not to be named"
     if clauses:
-        clauses += [c for c in verb.children if c.dep_ == "conj" and c.i > clauses[-1].i
-                    and any(g.dep_ in ACTIVE_SUBJECT_DEPS for g in c.children)]  # "... and Y"
+        more = [c for c in verb.children if c.dep_ == "conj" and c.i > clauses[-1].i
+                and any(g.dep_ in ACTIVE_SUBJECT_DEPS for g in c.children)]  # "... and Y"
+        clauses += [c for c in verb.children if c.dep_ == "cc" and more and
+                    clauses[0].i < c.i < more[0].i] + more
         drop, add = _fused_addressee(verb, clauses[0])
         tokens = [t for c in clauses for t in clause_tokens(c) if t not in drop] + list(add)
         return token_pieces(ctx.same_paragraph(verb, tokens))
