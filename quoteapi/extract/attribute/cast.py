@@ -17,7 +17,7 @@ from ...nlp.sentences import Sentences
 from ..grammar import PRONOUN_GENDER
 from ..model import SpeakerKind
 from .names import named_spans
-from .roles import organisation_kinds, roles_of
+from .roles import age_of, organisation_kinds, roles_of
 
 # entity labels that can say something, and the kind of speaker they name
 ENTITY_KINDS = {
@@ -42,6 +42,7 @@ class Entity:
         default_factory=list
     )  # from descriptions ("the prime minister")
     gender: str | None = None  # "male" / "female" when an honorific or role says so
+    age: str | None = None  # "45" of "Mateusz Kowalski, 45,"
 
     @property
     def role(self) -> str | None:
@@ -213,6 +214,7 @@ def _add(cast: Cast, span: Span, label: str) -> None:
         cast.by_token[token.i] = entity
     if label == "PERSON":
         entity.gender = entity.gender or gender
+        entity.age = entity.age or age_of(span)
         for role in roles_of(span):
             entity.add_role(role)
     else:

@@ -30,14 +30,17 @@ def named_spans(doc: Doc, untrusted: list[bool]) -> Iterator[tuple[Span, str]]:
     """(span, label) for every name of ``doc`` in text order: spaCy's entities put right, and
     untagged proper-noun subjects as people (``untrusted``: per token, in a headline or a
     quotation, where no untagged name is taken)."""
-    taken: set[int] = set()
     found = []
     for ent in doc.ents:
         for part in _lines(ent):
             part = _with_first_name(part)
             label = "PERSON" if part.label_ != "PERSON" and _person_like(part) else part.label_
-            taken.update(range(part.start, part.end))
             found.append((part, label))
+    # a first name the tagger read as a place ("Jamal" GPE) now inside a longer name goes
+    found = [(span, label) for span, label in found if not any(
+        other.start <= span.start and span.end <= other.end and len(other) > len(span)
+        for other, _ in found)]
+    taken = {i for span, _ in found for i in range(span.start, span.end)}
     for token in doc:
         if token.i not in taken and not untrusted[token.i] and _untagged_subject(token):
             span = _with_first_name(doc[token.i: token.i + 1])
@@ -72,7 +75,7 @@ def _with_first_name(span: Span) -> Span:
 
 
 def _first_name_before(token: Token) -> bool:
-    return (token.pos_ == "PROPN" and token.is_title and not token.ent_type_
+    return (token.pos_ == "PROPN" and token.is_title and token.ent_type_ != "PERSON"
             and token.dep_ == "compound" and not is_title_word(token.text)
             and is_first_name(token.text))
 

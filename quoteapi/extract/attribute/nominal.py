@@ -21,6 +21,8 @@ descriptions get their own resolver, in order of confidence:
 Anything else stays unresolved: a wrong name is worse than none.
 """
 
+import re
+
 from spacy.tokens import Span
 
 from ...lexicon import lines, pairs, words
@@ -34,6 +36,8 @@ from .roles import description_role, is_role_word
 
 DESCRIPTION_LOOKBACK_SENTENCES = 12  # how far back a description may reach for an unlinked title
 THREAD_SENTENCES = 3  # how far back "the New York businessman" may look for whom the text is about
+# a description by age: "the 45-year-old"
+AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old\b")
 # words that make a different office of the same title: a vice president is not the president
 _RANKS = {"vice", "deputy", "assistant", "associate", "lieutenant", "acting", "under", "co"}
 _MEDIA_CLASS = {
@@ -84,7 +88,7 @@ def is_description(span: Span) -> bool:
 
 def resolve_description(ctx: ArticleContext, span: Span) -> Entity | None:
     """The entity a description refers to, or None when nothing fits well enough."""
-    named = _named_compound(ctx, span) or _document_issuer(ctx, span)
+    named = _named_compound(ctx, span) or _document_issuer(ctx, span) or by_age(ctx, span)
     if named is not None:
         return named
     if span.root.tag_ in ("NNS", "NNPS"):
@@ -108,6 +112,15 @@ def resolve_description(ctx: ArticleContext, span: Span) -> Entity | None:
     if last in words("org_nouns") or last in _MEDIA_CLASS or last == "state":
         return _by_org_noun(ctx, span, last)
     return None
+
+
+def by_age(ctx: ArticleContext, span: Span) -> Entity | None:
+    """ "the 45-year-old" -> the person the article gives that age ("Mateusz Kowalski, 45,")."""
+    match = AGE_DESCRIPTION.search(span.text)
+    if match is None:
+        return None
+    people = [e for _, e in _preceding(ctx, span, any_distance=True) if e.age == match.group(1)]
+    return people[0] if people else None
 
 
 def _same_noun_named_earlier(ctx: ArticleContext, span: Span) -> Entity | None:

@@ -240,6 +240,15 @@ def _is_kind_word(token: Token) -> bool:
     )
 
 
+def age_of(name: Span) -> str | None:
+    """The age news style puts after a name: "Mateusz Kowalski, 45," -> "45"."""
+    for child in name.root.rights:
+        if child.dep_ in {"appos", "npadvmod", "amod"} and child.like_num and child.text.isdigit() \
+                and len(child.text) <= 3:
+            return child.text
+    return None
+
+
 def description_role(description: Span) -> str | None:
     """The role a description states ("the prime minister" -> "prime minister"), if it is one."""
     tokens = [token for token in description if token.i <= description.root.i]

@@ -21,9 +21,9 @@ from ..context import ArticleContext
 from ..grammar import PRONOUN_GENDER
 from ..model import Speaker, SpeakerKind, TextSpan
 from .cast import Entity, find_entity, joined_with_conjuncts, normal_words
-from .nominal import is_description, resolve_description
+from .nominal import by_age, is_description, resolve_description
 from .pronouns import resolve_pronoun
-from .roles import role_text
+from .roles import is_role_word, role_text
 
 
 def resolve_speaker(ctx: ArticleContext, mention: Span | None) -> Speaker | None:
@@ -63,9 +63,10 @@ def resolve_entity(ctx: ArticleContext, span: Span) -> Entity | None:
         return joined_with_conjuncts(ctx.cast, span, named)
     if _is_pronoun(span):
         return resolve_pronoun(ctx, span.root.i)
-    if span.root.pos_ == "PROPN" or (span.root.is_title and span.root.pos_ == "NOUN"):
+    if (span.root.pos_ == "PROPN" or (span.root.is_title and span.root.pos_ == "NOUN")) and \
+            not is_role_word(span.root):  # "The MP" is a description, not a name
         return _unlisted_name(ctx, span) or resolve_description(ctx, span)
-    return resolve_description(ctx, span) if is_description(span) else None
+    return resolve_description(ctx, span) if is_description(span) else by_age(ctx, span)
 
 
 def _is_pronoun(span: Span) -> bool:

@@ -261,7 +261,8 @@ def can_be_source(noun: Token) -> bool:
 
 def mention_span(ctx: ArticleContext, head: Token) -> Span:
     """The noun phrase headed by ``head``, without relative clauses or clauses hanging off it."""
-    cut = [child for child in head.children if child.dep_ in MENTION_CUT_DEPS]
+    cut = [child for child in head.children if child.dep_ in MENTION_CUT_DEPS
+           and not _hyphened(child, head)]
     kept = {t.i for t in ctx.same_paragraph(head, _subtree_without(head, cut))}
     start = end = head.i  # the unbroken run of kept tokens around the head
     while start - 1 in kept:
@@ -274,6 +275,13 @@ def mention_span(ctx: ArticleContext, head: Token) -> Span:
     while end - start > 1 and (head.doc[start].is_punct or head.doc[start].is_space):
         start += 1
     return head.doc[start:end]
+
+
+def _hyphened(child: Token, head: Token) -> bool:
+    """Whether ``child`` is joined to ``head`` by a hyphen ("the 45-year-old"): one word."""
+    doc = head.doc
+    low, high = sorted((child.right_edge.i, head.i))
+    return any(doc[i].text == "-" and not doc[i].whitespace_ for i in range(low, high + 1))
 
 
 def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
