@@ -220,6 +220,8 @@ def _add(cast: Cast, span: Span, label: str) -> None:
     else:
         for kind in organisation_kinds(span):
             entity.add_role(kind)
+            if entity.label == "GPE":  # "the bus operator Northline": a firm, not a place
+                entity.label, entity.kind = "ORG", SpeakerKind.ORGANISATION
 
 
 def _trusted_person_words(doc: Doc, untrusted: list[bool]) -> set[str]:
@@ -304,11 +306,20 @@ def joined_with_conjuncts(cast: Cast, span: Span, first: Entity) -> Entity:
         if token.dep_ == "conj" and token.i < span.end and token.i in cast.by_token
     ]
     others = [entity for entity in others if entity is not first and entity.kind is first.kind]
-    if not others:
-        return first
-    names = [first.name] + [entity.name for entity in others]
-    words_ = tuple(word for entity in [first, *others] for word in entity.words)
-    return Entity(name=" and ".join(names), kind=first.kind, label=first.label, words=words_)
+    return joint([first, *others])
+
+
+def joint(entities: list[Entity], role: str | None = None) -> Entity:
+    """People (or organisations) speaking together as one speaker named "X and Y"."""
+    if len(entities) == 1:
+        return entities[0]
+    first = entities[0]
+    words_ = tuple(word for entity in entities for word in entity.words)
+    together = Entity(name=" and ".join(e.name for e in entities), kind=first.kind,
+                      label=first.label, words=words_)
+    if role:
+        together.add_role(role)
+    return together
 
 
 def build_cast(doc: Doc, sentences: Sentences, in_quote: list[bool], headline: list[bool]) -> Cast:

@@ -7,7 +7,8 @@ put right, before the cast is built from them.
   name, or it opens with a common first name and ends with a word that is none ("Kenji Sato"
   tagged ORG, "Det Insp Malhotra"; "Morgan Stanley", two first names, stays a firm);
 - a proper noun no one tagged that is the subject of a verb in the prose ("Okafor spoke to the
-  crowd") is a person's name: reporters bring people in by surname.
+  crowd") is a person's name: reporters bring people in by surname; a capitalised word with a
+  kind of organisation beside it ("Fernbrook, the fashion retailer,") is an organisation's.
 """
 
 from collections.abc import Iterator
@@ -42,11 +43,14 @@ def named_spans(doc: Doc, untrusted: list[bool]) -> Iterator[tuple[Span, str]]:
         for other, _ in found)]
     taken = {i for span, _ in found for i in range(span.start, span.end)}
     for token in doc:
-        if token.i not in taken and not untrusted[token.i] and _untagged_subject(token):
-            span = _with_first_name(doc[token.i: token.i + 1])
-            if not any(i in taken for i in range(span.start, span.end)):
-                taken.update(range(span.start, span.end))
-                found.append((span, "PERSON"))
+        if token.i in taken or untrusted[token.i]:
+            continue
+        label = "ORG" if _untagged_organisation(token) else (
+            "PERSON" if _untagged_subject(token) else None)
+        span = _with_first_name(doc[token.i: token.i + 1]) if label else None
+        if span is not None and not any(i in taken for i in range(span.start, span.end)):
+            taken.update(range(span.start, span.end))
+            found.append((span, label))
     return iter(sorted(found, key=lambda pair: pair[0].start))
 
 
@@ -106,3 +110,14 @@ def _untagged_subject(token: Token) -> bool:
             and not token.ent_type_ and not is_title_word(token.text)
             and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in THING_VERBS
             and not any(c.dep_ == "det" for c in token.children))
+
+
+def _untagged_organisation(token: Token) -> bool:
+    """A capitalised word no one tagged with a kind of organisation in apposition: "Fernbrook,
+    the fashion retailer, closed"."""
+    return (token.is_title and not token.ent_type_ and token.pos_ not in {"PRON", "DET"}
+            and not is_title_word(token.text) and any(
+                child.dep_ == "appos" and child.pos_ == "NOUN" and (
+                    child.lemma_.lower() in words("org_kinds")
+                    or child.lemma_.lower() in words("org_nouns"))
+                for child in token.children))

@@ -123,6 +123,21 @@ def by_age(ctx: ArticleContext, span: Span) -> Entity | None:
     return people[0] if people else None
 
 
+def by_party(ctx: ArticleContext, span: Span) -> Entity | None:
+    """ "the Democrat", "the Republican": the nearest person whose stated role says that party or
+    people ("Democratic state senator Joan Whitfield", "Paul Grimes, a Republican")."""
+    root = span.root
+    if root.ent_type_ != "NORP" or span[0].lower_ != "the" or root.tag_ in ("NNS", "NNPS"):
+        return None
+    stem = _stem(root.text)
+    for _, entity in _preceding(ctx, span, any_distance=True):
+        if entity.kind is SpeakerKind.PERSON and any(
+            _stem(word) == stem for role in entity.roles for word in role.split()
+        ):
+            return entity
+    return None
+
+
 def _same_noun_named_earlier(ctx: ArticleContext, span: Span) -> Entity | None:
     """ "The same account" -> "the Ukraine Weapons Tracker Twitter account" earlier: the nearest
     earlier phrase with the same head noun whose modifiers name an organisation."""

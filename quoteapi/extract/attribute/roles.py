@@ -152,7 +152,8 @@ def apposition_role(name: Span) -> str | None:
                 return role
     if root.dep_ == "appos":
         head = root.head
-        while head.dep_ in ("pobj", "prep", "compound") and head.head.i < head.i:
+        while head.dep_ in ("pobj", "prep", "compound") and head.head.i < head.i and \
+                not is_person_word(head):  # up from "Oblast" to "Governor", not from "sister"
             head = head.head
         if head.i < name.start and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
             tokens = [head.doc[i] for i in range(head.left_edge.i, name.start)]

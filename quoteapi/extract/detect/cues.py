@@ -168,7 +168,7 @@ def speaker_of(ctx: ArticleContext, verb: Token) -> Span | None:
         if child.dep_ in ACTIVE_SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return relative_mention(ctx, verb.head, child)
         if child.dep_ in ACTIVE_SUBJECT_DEPS and child.lower_ not in NON_SPEAKERS:
-            return mention_span(ctx, child)
+            return _with_next_subject(ctx, verb, mention_span(ctx, child))
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return mention_span(ctx, objects[0]) if objects else None
@@ -196,6 +196,15 @@ def speaker_of(ctx: ArticleContext, verb: Token) -> Span | None:
     if verb.dep_ == "compound" and verb.i < verb.head.i and verb.head.pos_ == "PROPN":
         return verb.doc[verb.i + 1: verb.head.i + 1]  # an inverted cue read as part of the name: "Said Ellis:"
     return None
+
+
+def _with_next_subject(ctx: ArticleContext, verb: Token, mention: Span) -> Span:
+    """The mention running on over a second subject right after it, which the parser split off
+    a title ("said [nurses] [Fatima Yusuf and Aoife Byrne]")."""
+    after = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS and c.i >= mention.end]
+    if after and after[0].left_edge.i == mention.end:
+        return verb.doc[mention.start: mention_span(ctx, after[0]).end]
+    return mention
 
 
 def inverted_subject(ctx: ArticleContext, verb: Token) -> Span | None:
