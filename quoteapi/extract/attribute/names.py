@@ -106,7 +106,7 @@ def _person_like(span: Span) -> bool:
 
 def _untagged_subject(token: Token) -> bool:
     """A proper noun no one tagged, subject of a verb in the prose: "Okafor spoke to the crowd"."""
-    return (token.pos_ == "PROPN" and token.dep_ == "nsubj" and token.is_title
+    return (token.pos_ == "PROPN" and token.dep_ == "nsubj" and token.is_title and len(token) > 2
             and not token.ent_type_ and not is_title_word(token.text)
             and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in THING_VERBS
             and not any(c.dep_ == "det" for c in token.children))

@@ -165,12 +165,15 @@ def _unlisted_name(ctx: ArticleContext, span: Span) -> Entity | None:
         return known
     honorific = span.start < span.root.i and span[0].lower_ in words("honorifics")
     lone = not honorific and len(proper) == 1
-    if lone and (
+    turn = name[-1].is_upper and name.end < len(span.doc) and span.doc[name.end].text == ":"
+    if lone and not turn and (
         ctx.headline[proper[0].i] or (proper[0].is_sent_start and proper[0].pos_ != "PROPN")
     ):
         return None  # one capitalised word in a headline ("Talk …") or opening a sentence
-    kind = SpeakerKind.PERSON if honorific else SpeakerKind.UNKNOWN
-    return Entity(name=name.text, kind=kind, label="PERSON" if honorific else "", words=name_words)
+    person = honorific or turn  # "Mr Kuzio", a transcript's "MENSAH:"
+    kind = SpeakerKind.PERSON if person else SpeakerKind.UNKNOWN
+    display = name.text.title() if turn else name.text
+    return Entity(name=display, kind=kind, label="PERSON" if person else "", words=name_words)
 
 
 def _is_proper(token) -> bool:
