@@ -193,7 +193,7 @@ def find_entity(cast: Cast, name_words: tuple[str, ...], label: str) -> Entity |
 
 
 def _add(cast: Cast, span: Span, label: str) -> None:
-    text = span.text
+    text = _without_nickname(span)
     name_words = normal_words(text)
     if not name_words:
         return
@@ -240,6 +240,21 @@ def _trim_to(span: Span, known: set[str]) -> Span:
     if not inside:
         return span
     return span.doc[inside[0] : inside[-1] + 1]
+
+
+def _without_nickname(span: Span) -> str:
+    """The name's words without a nickname in quotation marks: "Mateusz “Matt” Nowak" ->
+    "Mateusz Nowak"."""
+    kept, inside = [], False
+    for token in span:
+        if token.is_quote:
+            inside = not inside
+            continue
+        if not inside:
+            kept.append(token)
+    if len(kept) == len(span):
+        return span.text
+    return "".join(t.text_with_ws for t in kept[:-1]) + kept[-1].text if kept else span.text
 
 
 def _add_untagged_surnames(cast: Cast) -> None:

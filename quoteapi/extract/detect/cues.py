@@ -85,12 +85,19 @@ def _cues_at(ctx: ArticleContext, token: Token, verbs: frozenset[str]) -> Iterat
         cue = call_cue(ctx, token)  # alone "call" is no speech verb ("called the police")
         if cue is not None:
             yield cue
-    elif token.pos_ in VERB_POS and token.lemma_.lower() in verbs:
+    elif token.pos_ in VERB_POS and token.lemma_.lower() in verbs and not _hearsay(token):
         yield verb_cue(ctx, token)
     elif token.pos_ == "NOUN" and token.lemma_.lower() in words("speech_nouns"):
         cue = noun_cue(ctx, token)
         if cue is not None:
             yield cue
+
+
+def _hearsay(verb: Token) -> bool:
+    """A past participle describing a thing, not someone saying: "The ship, said to be the oldest
+    in the fleet, sank"; "a reported 200 cases"."""
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not any(
+        child.dep_ == "agent" for child in verb.children)
 
 
 def nearest_subject(ctx: ArticleContext, verb: Token) -> Span | None:

@@ -72,12 +72,14 @@ def direct_quotes(state: Detection) -> list[Found]:
                        if (found_ := rule(state, quotation, cues)) is not None), None)
         if title and result is not None and result.type is not QuoteType.MIXED:
             result = None  # a title said alone is a title: only a clause or verb of speech quotes it
+        elif title and result is not None:
+            result = _with_title(state, quotation, cues, result)
         if result is not None and found and _same_cue(found[-1], result) and \
                 interrupts(state.ctx.text, found[-1], quotation):
             found[-1] = found[-1]._replace(pieces=found[-1].pieces + quotation.pieces)
         elif result is not None:
             found.append(result)
-            nested = nested_quote(state, quotation, cues, result)
+            nested = None if title else nested_quote(state, quotation, cues, result)
             if nested is not None and nested.pieces != result.pieces:
                 found.append(nested)
         elif not title:
@@ -108,6 +110,16 @@ def _just_before(ctx: ArticleContext, previous: Found, quotation: Quoted) -> boo
     first = ctx.doc.char_span(quotation.start, quotation.pieces[0][1], alignment_mode="expand")
     return first is not None and ctx.sentences.start(first.start, 1) <= \
         ctx.doc.char_span(end - 1, end, alignment_mode="expand").start
+
+
+def _with_title(state: Detection, quotation: Quoted, cues: list[Cue], found: Found) -> Found:
+    """A reported clause that names a title ("said she had read “The Long Tide” twice") is
+    reported speech: the title is a name, not the speaker's words."""
+    holding = _holding(quotation, cues)
+    if holding and found.cue is not None and holding[0].words.start == found.cue.start:
+        return found._replace(type=QuoteType.INDIRECT, pieces=holding[0].content,
+                              confidence=CONFIDENCE["verb"])
+    return found
 
 
 def _same_cue(previous: Found, found: Found) -> bool:
