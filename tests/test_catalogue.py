@@ -513,7 +513,8 @@ HEADLINES = [
     case("headline-mixed",
          "Minister calls strike ‘reckless’\n\nTransport Minister Tomás Ortega spoke in Madrid on "
          "Tuesday.",
-         (M, "strike ‘reckless", "Tomás Ortega", "Transport Minister")),
+         # "call X Y": the words called are Y (as PolNeAR's annotators mark them)
+         (M, "‘reckless’", "Tomás Ortega", "Transport Minister")),
 ]
 
 

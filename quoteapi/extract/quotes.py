@@ -16,7 +16,7 @@ from .attribute.speakers import resolve_speaker
 from .context import ArticleContext, read_article
 from .detect.direct import direct_quotes
 from .detect.found import Detection, Found
-from .detect.headlines import headline_quotes, title_quotes
+from .detect.headlines import headline_quotes, inverted_headline, title_quotes
 from .detect.reported import reported_quotes
 from .detect.transcripts import transcript_quotes
 from .model import Quote, TextSpan
@@ -24,6 +24,7 @@ from .model import Quote, TextSpan
 Detector = Callable[[Detection], list[Found]]
 # where the quotes are, in order: each detector leaves alone what an earlier one found
 DETECTORS: tuple[Detector, ...] = (
+    inverted_headline,  # "What they said, says someone" as the title
     direct_quotes,  # quotations with what attributes them, and quotations that go on from those
     reported_quotes,  # reported speech at the cues no quotation used
     headline_quotes,  # "Name: what they said" as the title

@@ -80,8 +80,7 @@ def _with_first_name(span: Span) -> Span:
 
 def _first_name_before(token: Token) -> bool:
     return (token.pos_ == "PROPN" and token.is_title and token.ent_type_ != "PERSON"
-            and token.dep_ == "compound" and not is_title_word(token.text)
-            and is_first_name(token.text))
+            and not is_title_word(token.text) and is_first_name(token.text))
 
 
 def _person_like(span: Span) -> bool:

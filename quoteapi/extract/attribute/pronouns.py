@@ -63,7 +63,8 @@ def _resolve(ctx: ArticleContext, token_index: int, coref: bool) -> Entity | Non
         # either (PolNeAR dev: none), so its run would be spent for nothing
         ask = coref and pronoun not in PLURAL_PRONOUNS
         decided = _by_coreferee(ctx, token_index, pronoun) if ask else None
-        return decided or _nearby_mention(ctx, token_index, pronoun)
+        return decided or _nearby_mention(ctx, token_index, pronoun) or \
+            _surname_read_as_firm(ctx, token_index, pronoun)
     return _pick(ctx, token_index, pronoun, candidates, coref)
 
 
@@ -225,5 +226,23 @@ def _by_coreferee(ctx: ArticleContext, token_index: int, pronoun: str) -> Entity
         if entity is None and ctx.doc[partner[0]].pos_ == "PRON":
             entity = resolve_pronoun(ctx, partner[0], coref=False)
         if entity is not None and fits(entity, pronoun):
+            return entity
+    return None
+
+
+def _surname_read_as_firm(ctx: ArticleContext, token_index: int, pronoun: str) -> Entity | None:
+    """With no person to fit "he" or "she": a lone capitalised word the tagger read as an
+    organisation or place, subject of the sentence before ("Lindqvist arrived an hour late. He
+    said ..."), is a person's surname."""
+    if pronoun not in PRONOUN_GENDER:
+        return None
+    first = ctx.sentences.start(token_index, 1)
+    for mention, entity in reversed(ctx.cast.mentions):
+        if mention.start >= token_index or mention.start < first:
+            continue
+        if (entity.kind is SpeakerKind.ORGANISATION and len(entity.words) == 1
+                and not mention.root.is_upper and mention.root.dep_ in SUBJECT_DEPS
+                and len(entity.mentions) == 1 and not ctx.in_quote[mention.root.i]):
+            entity.kind, entity.label = SpeakerKind.PERSON, "PERSON"
             return entity
     return None

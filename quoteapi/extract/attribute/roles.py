@@ -145,7 +145,7 @@ def apposition_role(name: Span) -> str | None:
     """The role in apposition to ``name``: after it, past an age or a hometown ("X, 62, a
     fisherman"), or before it ("the Y, X"; "his cousin, X")."""
     root = name.root
-    for child in _appositions(root):
+    for child in _appositions(root) or _appositions(name[-1]):  # the name's head, or its last word
         if child.pos_ == "NOUN" and not child.ent_type_:
             role = role_text(_phrase(child), is_person_word)
             if role:

@@ -68,8 +68,7 @@ def resolve_entity(ctx: ArticleContext, span: Span) -> Entity | None:
     party = by_party(ctx, span)
     if party is not None:
         return party
-    if (span.root.pos_ == "PROPN" or (span.root.is_title and span.root.pos_ == "NOUN")) and \
-            not is_role_word(span.root):  # "The MP" is a description, not a name
+    if _is_proper(span.root) and not is_role_word(span.root):  # "The MP" is a description
         return _unlisted_name(ctx, span) or resolve_description(ctx, span)
     return resolve_description(ctx, span) if is_description(span) else by_age(ctx, span)
 
@@ -177,8 +176,10 @@ def _unlisted_name(ctx: ArticleContext, span: Span) -> Entity | None:
 
 
 def _is_proper(token) -> bool:
-    """A proper noun, or a capitalised noun the tagger took for a common one ("Sanders")."""
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+    """A proper noun, or a capitalised noun the tagger took for a common one ("Sanders",
+    a transcript's "MENSAH")."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (
+        token.is_title or (token.is_upper and len(token) > 1)))
 
 
 def _unresolved_kind(span: Span) -> SpeakerKind:

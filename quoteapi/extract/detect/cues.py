@@ -96,8 +96,14 @@ def _cues_at(ctx: ArticleContext, token: Token, verbs: frozenset[str]) -> Iterat
 def _hearsay(verb: Token) -> bool:
     """A past participle describing a thing, not someone saying: "The ship, said to be the oldest
     in the fleet, sank"; "a reported 200 cases"."""
-    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not any(
-        child.dep_ == "agent" for child in verb.children)
+    if verb.tag_ not in {"VBN", "VBD"} or any(child.dep_ == "agent" for child in verb.children):
+        return False
+    if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN":
+        return True
+    perfect = any(child.dep_ == "aux" and child.lemma_ == "have" for child in verb.children)
+    to_be = any(child.dep_ == "xcomp" and child.left_edge.lower_ == "to"
+                and child.lemma_ in {"be", "have"} for child in verb.children)
+    return to_be and not perfect  # "is said to be", "said to have fled"
 
 
 def nearest_subject(ctx: ArticleContext, verb: Token) -> Span | None:
@@ -216,13 +222,16 @@ def _with_next_subject(ctx: ArticleContext, verb: Token, mention: Span) -> Span:
 
 def inverted_subject(ctx: ArticleContext, verb: Token) -> Span | None:
     """The speaker after a verb that follows a quotation ("“…,” said Ann Lee", "“…!” shout Priya
-    and Omar"), which the parser may take for the verb's object: the noun phrase right after
-    the verb, when a closing quotation mark (and a comma or dash) is all that stands before it."""
+    and Omar") or the clause it reports ("Market will reopen, says mayor"), which the parser may
+    take for the verb's object: the noun phrase right after the verb."""
     doc = verb.doc
     before = verb.i - 1
     while before >= 0 and doc[before].text in {",", "—", "–"}:
         before -= 1
-    if before < 0 or not doc[before].is_quote or ctx.in_quote[verb.i]:
+    reported_before = verb.i > 0 and doc[verb.i - 1].text == "," and any(
+        c.dep_ in CLAUSE_DEPS and c.i < verb.i and c.pos_ in VERB_POS
+        for c in verb.children)  # "X will reopen, says mayor"
+    if before < 0 or not (doc[before].is_quote or reported_before) or ctx.in_quote[verb.i]:
         return None
     end = verb.i + 1
     while end < len(doc) and (doc[end].pos_ in INVERTED_NAME_POS or doc[end].text in {"-", "and"}):

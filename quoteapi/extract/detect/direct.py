@@ -27,6 +27,7 @@ from .found import (
     covers,
     ends_like_speech,
     opens_clause,
+    overlaps,
     word_count,
 )
 from .leadins import quote_after_colon, quote_of_turn, quote_with_byline
@@ -62,8 +63,9 @@ def direct_quotes(state: Detection) -> list[Found]:
     """The direct and mixed quotes of the article: each quotation with what attributes it (the
     first of ``QUOTATION_RULES`` that answers), else the quote before it that it goes on."""
     found: list[Found] = []
+    earlier = state.taken()  # what the detectors before this one found
     for quotation in state.quoted:
-        if _taken(quotation, found):
+        if _taken(quotation, found) or overlaps(quotation.start, quotation.end, earlier):
             continue
         title = is_title(state.ctx.text, quotation)
         rules = TITLE_RULES if title else QUOTATION_RULES

@@ -10,12 +10,16 @@ from spacy.tokens import Doc, Span
 from ...lexicon.verbs import speech_verbs
 from ...nlp import get_nlp
 from ..context import ArticleContext
-from ..model import QuoteType
+from ..model import QuoteType, SpeakerKind
 from .direct import TITLE_SMALL_WORDS
 from .found import CONFIDENCE, Detection, Found, overlaps
 
 # a headline lead-in: a name, a colon, then what was said ("Pat Caddell: Democrat Voters ...")
 HEADLINE_LEAD_IN = re.compile(r"^([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (?=\S)")
+# a title ending with its attribution: "Market will reopen by June, says mayor"
+INVERTED_HEADLINE = re.compile(
+    r"^(?P<content>.+?),[ \t\xa0]+(?P<verb>[a-z]+)[ \t\xa0]+(?P<who>[\w'’\- ]{2,60}?)[ \t\xa0]*$"
+)
 # entity labels that can speak in a headline lead-in
 SPEAKING_LABELS = {"PERSON", "ORG"}
 # share of a title's words (small words aside) that title case capitalises
@@ -53,6 +57,30 @@ def headline_quotes(state: Detection) -> list[Found]:
     return [Found(kind, ((match.end(), content_end),), colon, name, CONFIDENCE["headline"])]
 
 
+def inverted_headline(state: Detection) -> list[Found]:
+    """A title ending with its attribution: "Market will reopen by June, says mayor", "‘We were
+    abandoned’, say flood victims": direct when what was said is one quotation, else reported."""
+    ctx = state.ctx
+    if not ctx.paragraphs:
+        return []
+    start, end = ctx.paragraphs[0]
+    match = INVERTED_HEADLINE.match(ctx.text, start, end)
+    if match is None or end >= len(ctx.text.rstrip()) or overlaps(start, end, state.taken()):
+        return []
+    cue = ctx.doc.char_span(*match.span("verb"), alignment_mode="expand")
+    speaker = ctx.doc.char_span(*match.span("who"), alignment_mode="expand")
+    if cue is None or speaker is None or cue.root.lemma_.lower() not in speech_verbs():
+        return []
+    inside = [q for q in state.quoted if match.start("content") <= q.start and q.end <= match.end("content")]
+    whole = inside and not any(c.isalnum() for c in ctx.text[match.start("content"): inside[0].start]) \
+        and not any(c.isalnum() for c in ctx.text[inside[-1].end: match.end("content")])
+    if len(inside) == 1 and whole:
+        return [Found(QuoteType.DIRECT, inside[0].pieces, cue, speaker, CONFIDENCE["headline"])]
+    pieces = _trimmed(ctx.text, match.span("content"))
+    kind = QuoteType.MIXED if inside else QuoteType.INDIRECT
+    return [Found(kind, (pieces,), cue, speaker, CONFIDENCE["headline"])] if pieces else []
+
+
 def _closing_mark(text: str, at: int) -> str:
     """The closing quotation mark at ``at`` (two characters for ``''``)."""
     return "''" if text.startswith("''", at) else text[at: at + 1]
@@ -60,17 +88,18 @@ def _closing_mark(text: str, at: int) -> str:
 
 def title_quotes(state: Detection) -> list[Found]:
     """A quotation in a title that nothing attributed ("Black Lawmakers Rip Trump As A ‘Disgusting
-    Fraud’"): title case makes the parser read every word as a name, so the title is parsed again
-    in sentence case (``_title_attribution``) and the cue, speaker and content it gives are
-    mapped back onto the article (lower case keeps every offset)."""
+    Fraud’", "Minister calls strike ‘reckless’"): the title is parsed again alone, in sentence
+    case (title case makes the parser read every word as a name, and a title with no stop runs on
+    into the text below), and the cue, speaker and content it gives are mapped back onto the
+    article (lower case keeps every offset)."""
     ctx, taken = state.ctx, state.taken()
     if not ctx.paragraphs:
         return []
     start, end = ctx.paragraphs[0]
     text = ctx.text
     inside = [q for q in state.quoted if start <= q.start < end and not overlaps(q.start, q.end, taken)]
-    if not inside or end >= len(text.rstrip()) or not _title_case(text[start:end]):
-        return []  # no quotation left, no body below the line, or not a title
+    if not inside or end >= len(text.rstrip()) or text[start:end].rstrip()[-1:] in ".!?":
+        return []  # no quotation left, no body below the line, or a sentence, not a title
     parsed = _sentence_case_parse(ctx, (start, end))
     found = _title_attribution(parsed, inside[0].start - start) if parsed is not None else None
     if found is None:
@@ -148,8 +177,9 @@ def _can_speak(ctx: ArticleContext, name: Span) -> bool:
     for ent in ctx.doc.ents:
         if ent.start <= name.start and name.end <= ent.end:
             return ent.label_ in SPEAKING_LABELS
-    last = name[-1].text
+    last = name[-1].lower_
     return all(token.pos_ == "PROPN" for token in name) or any(
-        ent.label_ in SPEAKING_LABELS and ent.start >= name.end and ent[-1].text == last
-        for ent in ctx.doc.ents
+        entity.words and entity.words[-1] == last and entity.kind is not SpeakerKind.UNKNOWN
+        and any(mention.start >= name.end for mention in entity.mentions)
+        for entity in ctx.cast.entities
     )
