@@ -15,7 +15,9 @@ Writes two lists, each a verb lemma a line with the counts that put it there:
   ``MIN_TOPIC_CASES`` cases in ``MIN_ARTICLES`` articles.
 
 Verbs of thought and wish (``MENTAL_VERBS``) are left out: PolNeAR annotates beliefs as
-attributions, but "Trump believes ..." quotes no one. Only the train split is read: dev stays the
+attributions, but "Trump believes ..." quotes no one; so are verbs whose annotated sources are
+mostly not people or organisations (``MIN_SPEAKER_SOURCES``): "the poll shows", "footage shows"
+report evidence, not speech. Only the train split is read: dev stays the
 check. The article texts are not copied anywhere; the lists hold lemmas and counts only.
 """
 
@@ -32,6 +34,8 @@ sys.path.insert(0, str(REPO))
 
 from quoteapi.evaluate.polnear import Article, load_split  # noqa: E402
 from quoteapi.extract.detect.cues import TOPIC_PREPOSITIONS  # noqa: E402
+from quoteapi.lexicon import words  # noqa: E402
+from quoteapi.lexicon.people import person_nouns  # noqa: E402
 from quoteapi.nlp import get_nlp  # noqa: E402
 
 OUT = REPO / "quoteapi" / "lexicon" / "data"
@@ -40,6 +44,9 @@ MIN_CLAUSE_SHARE = 0.5
 MIN_CLAUSE_CASES = 4
 MIN_TOPIC_SHARE = 0.6
 MIN_TOPIC_CASES = 5
+# share of a verb's annotated sources that must be people or organisations (names, pronouns,
+# nouns for people or organisations)
+MIN_SPEAKER_SOURCES = 0.5
 # verbs of thought, feeling and intention: attributions in PolNeAR, but no speech
 MENTAL_VERBS = frozenset("""
     believe think feel hope want expect fear know worry consider wonder doubt suspect understand
@@ -48,6 +55,29 @@ MENTAL_VERBS = frozenset("""
     hop
     suppose trust accept view regard perceive sense notice judge deem figure bet reckon
     """.split())
+
+
+def speaker_sources(doc: Doc, article: Article) -> list[tuple[str, bool]]:
+    """(cue verb lemma, whether the annotated source is a person or organisation) per annotated
+    attribution with a verb cue and a source."""
+    found = []
+    for gold in article.gold:
+        if not gold.attribution.cue or not gold.attribution.source:
+            continue
+        cue = doc.char_span(gold.attribution.cue[0][0], gold.attribution.cue[-1][1],
+                            alignment_mode="expand")
+        source = doc.char_span(gold.attribution.source[0][0], gold.attribution.source[-1][1],
+                               alignment_mode="expand")
+        verbs = [t for t in cue or [] if t.pos_ == "VERB"]
+        if verbs and source is not None:
+            found.append((verbs[-1].lemma_.lower(), any(_can_speak(t) for t in source)))
+    return found
+
+
+def _can_speak(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return (token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.pos_ in {"PRON", "PROPN"}
+            or lemma in person_nouns() or lemma in words("org_nouns") or lemma in words("org_kinds"))
 
 
 def verb_facts(doc: Doc, article: Article) -> list[tuple[str, str, bool]]:
@@ -97,10 +127,15 @@ def derive(directory: Path, split: str) -> tuple[list[str], list[str], int]:
             counts[lemma][kind + "+"] += annotated
             if annotated:
                 cue_articles[lemma].add(article.name)
+        for lemma, speaks in speaker_sources(doc, article):
+            counts[lemma]["sources"] += 1
+            counts[lemma]["speakers"] += speaks
     clause, topic = [], []
     for lemma, tally in sorted(counts.items()):
         if lemma in MENTAL_VERBS or not lemma.isalpha() or len(cue_articles[lemma]) < MIN_ARTICLES:
             continue
+        if tally["sources"] and tally["speakers"] < MIN_SPEAKER_SOURCES * tally["sources"]:
+            continue  # "the poll shows": evidence, not speech
         articles_n = len(cue_articles[lemma])
         if tally["clause+"] >= MIN_CLAUSE_CASES and tally["clause+"] / tally["clause"] >= MIN_CLAUSE_SHARE:
             clause.append(f"{lemma}  # {tally['clause+']}/{tally['clause']} clauses, "

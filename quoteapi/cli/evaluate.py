@@ -8,6 +8,7 @@ from typing import TextIO
 import click
 
 from ..evaluate.polnear import evaluate_polnear
+from ..evaluate.roles import DEFAULT_CHECK, evaluate_roles
 from ..evaluate.seeds import DEFAULT_SEEDS, scorecard
 from .extract import batch_size_option, n_process_option
 
@@ -82,6 +83,24 @@ def polnear(
     else:
         click.echo(f"{directory / split}")
         click.echo(scores.format(referents=referents is not None))
+
+
+@eval_group.command()
+@click.argument("directory", type=EXISTING_DIR)
+@click.option("--split", default="train", show_default=True, help="Sub-folder of DIRECTORY.")
+@click.option(
+    "--check",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=DEFAULT_CHECK,
+    show_default=True,
+    help="The hand-read roles (JSON Lines: id, speaker, role, also).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def roles(directory: Path, split: str, check: Path, as_json: bool) -> None:
+    """Role accuracy against roles read by hand in DIRECTORY/SPLIT (PolNeAR train by default):
+    for each quoted named speaker listed, the role the extractor gives."""
+    scores = evaluate_roles(directory, split, check, progress=not as_json)
+    click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else scores.format())
 
 
 COMMANDS = [eval_group]

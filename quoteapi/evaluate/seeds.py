@@ -1,10 +1,14 @@
 """The seed scorecard: extraction of the seed articles against ``seeds/expected.json``.
 
 For each expected quote: *found* when its ``quote`` fragment lies inside the text of an extracted
-quote (both normalised for quotation marks and space); *speaker* and *role* right when the
+quote (both normalised for quotation marks and space); *speaker*, *role* and *type* right when the
 extracted quote that holds it names the expected speaker and role (case, quotation marks, space
-and a leading "the" aside; an expected null wants null). Totals are kept apart for ``must``
-quotes and the rest.
+and a leading "the" aside; an expected null wants null) and has the expected type (direct,
+indirect, mixed). Totals are kept apart for ``must`` quotes and the rest.
+
+The other direction: every extracted quote that holds no expected fragment is *extra* (a quote a
+careful reader did not list), and precision is the share of extracted quotes that hold one. So
+the scorecard fails both when quotes are missed and when quotes are made up.
 """
 
 import json
@@ -31,11 +35,14 @@ class SeedResult:
     must: bool
     expected_speaker: str | None
     expected_role: str | None
+    expected_type: str | None = None
     found: bool = False
     speaker_right: bool = False
     role_right: bool = False
+    type_right: bool = False
     speaker: str | None = None
     role: str | None = None
+    type: str | None = None
 
 
 @dataclass
@@ -44,12 +51,24 @@ class Totals:
     found: Ratio = field(default_factory=Ratio)
     speaker: Ratio = field(default_factory=Ratio)
     role: Ratio = field(default_factory=Ratio)
+    type: Ratio = field(default_factory=Ratio)
 
     def add(self, result: SeedResult) -> None:
         self.quotes += 1
         self.found.add(result.found)
         self.speaker.add(result.speaker_right)
         self.role.add(result.role_right)
+        self.type.add(result.type_right)
+
+
+@dataclass
+class Extra:
+    """An extracted quote that holds no expected quote."""
+
+    document: str
+    text: str
+    type: str
+    speaker: str | None
 
 
 @dataclass
@@ -57,6 +76,8 @@ class Scorecard:
     results: list[SeedResult]
     must: Totals
     other: Totals
+    extra: list[Extra] = field(default_factory=list)
+    precision: Ratio = field(default_factory=Ratio)  # extracted quotes that hold an expected one
 
     def to_dict(self) -> dict[str, Any]:
         def totals(t: Totals) -> dict[str, Any]:
@@ -65,32 +86,39 @@ class Scorecard:
                 "found": t.found.to_dict(),
                 "speaker": t.speaker.to_dict(),
                 "role": t.role.to_dict(),
+                "type": t.type.to_dict(),
             }
 
         return {
             "results": [asdict(r) for r in self.results],
             "must": totals(self.must),
             "other": totals(self.other),
+            "extra": [asdict(e) for e in self.extra],
+            "precision": self.precision.to_dict(),
         }
 
     def format(self) -> str:
         lines = []
         for r in self.results:
-            marks = "".join("+" if ok else "-" for ok in (r.found, r.speaker_right, r.role_right))
+            checks = (r.found, r.speaker_right, r.role_right, r.type_right)
+            marks = "".join("+" if ok else "-" for ok in checks)
             got = (
-                f" [got {r.speaker!r}, {r.role!r}]"
-                if r.found and not (r.speaker_right and r.role_right)
+                f" [got {r.speaker!r}, {r.role!r}, {r.type}]"
+                if r.found and not all(checks)
                 else ""
             )
             lines.append(
                 f"{marks} {'must' if r.must else '    '} {r.document[:3]} {r.quote[:60]!r}{got}"
             )
-        lines.append("(+/- : found, speaker right, role right)")
+        lines.append("(+/- : found, speaker right, role right, type right)")
+        for e in self.extra:
+            lines.append(f"extra     {e.document[:3]} {e.text[:60]!r} [{e.type}, {e.speaker!r}]")
         rows = [
             (f"{label} {what}", getattr(t, what))
             for label, t in (("must", self.must), ("other", self.other))
-            for what in ("found", "speaker", "role")
+            for what in ("found", "speaker", "role", "type")
         ]
+        rows.append(("precision (extracted quotes listed)", self.precision))
         return "\n".join(lines) + "\n" + format_rows(rows)
 
 
@@ -113,6 +141,7 @@ def check_quote(document: str, expected: dict[str, Any], quotes: Sequence[Quote]
         bool(expected.get("must")),
         expected.get("speaker"),
         expected.get("role"),
+        expected.get("type"),
     )
     fragment = normalise_text(expected["quote"])
     holders = [q for q in quotes if fragment in normalise_text(q.text)]
@@ -130,7 +159,19 @@ def check_quote(document: str, expected: dict[str, Any], quotes: Sequence[Quote]
     result.speaker, result.role = speaker_name(best), speaker_role(best)
     result.speaker_right = same(result.speaker, result.expected_speaker)
     result.role_right = same(result.role, result.expected_role)
+    result.type = best.type.value
+    result.type_right = result.expected_type is None or result.type == result.expected_type
     return result
+
+
+def extra_quotes(document: str, expected: Sequence[dict[str, Any]], quotes: Sequence[Quote]) -> list[Extra]:
+    """The extracted quotes that hold none of the expected fragments."""
+    fragments = [normalise_text(item["quote"]) for item in expected]
+    return [
+        Extra(document, q.text, q.type.value, speaker_name(q))
+        for q in quotes
+        if not any(fragment in normalise_text(q.text) for fragment in fragments)
+    ]
 
 
 def speaker_name(quote: Quote) -> str | None:
@@ -169,4 +210,10 @@ def scorecard(seeds: Path = DEFAULT_SEEDS) -> Scorecard:
             result = check_quote(document, expected, quotes)
             card.results.append(result)
             (card.must if result.must else card.other).add(result)
+        extra = extra_quotes(document, entry["quotes"], quotes)
+        card.extra.extend(extra)
+        for _ in range(len(quotes) - len(extra)):
+            card.precision.add(True)
+        for _ in extra:
+            card.precision.add(False)
     return card
