@@ -56,11 +56,13 @@ def parse_feed(body: bytes, url: str | None = None, media_type: str | None = Non
                               sanitize_html=False, resolve_relative_uris=False)
     if not parsed.version:
         raise NotAnArticle(f"{url or 'the file'} is not an RSS, Atom or JSON feed")
+    # dict.get: the entries' own keys, not feedparser's deprecated "updated" to "published" map
     entries = [
         _entry(item.get("id") or item.get("link"), _link(item.get("link"), url),
-               item.get("updated") or item.get("published"),
+               dict.get(item, "updated") or dict.get(item, "published"),
                Hints(item.get("title"),
-                     _parsed_day(item.get("published_parsed") or item.get("updated_parsed")),
+                     _parsed_day(dict.get(item, "published_parsed")
+                                 or dict.get(item, "updated_parsed")),
                      item.get("author")))
         for item in parsed.entries
     ]

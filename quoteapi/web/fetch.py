@@ -24,7 +24,7 @@ from ..config import Settings, settings
 from .addresses import Judge, kind_of
 from .errors import FetchError
 from .robots import Robots
-from .transport import GuardedTransport, deadline
+from .transport import GuardedTransport, deadline, out_of_time
 
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FEED_TYPES = frozenset({
@@ -249,7 +249,7 @@ class Fetcher:
 
 
 def _timeout_message(url: str, error: Exception, policy: FetchPolicy) -> str:
-    if "ran out" in str(error):
+    if out_of_time():
         return f"{url} took longer than {policy.seconds:g} s (QUOTEAPI_FETCH_SECONDS)"
     if isinstance(error, httpx.ConnectTimeout):
         return f"could not connect to {url} within {policy.timeout:g} s (QUOTEAPI_FETCH_TIMEOUT)"

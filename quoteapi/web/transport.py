@@ -59,6 +59,12 @@ def deadline(seconds: float) -> Iterator[None]:
         _deadline.reset(token)
 
 
+def out_of_time() -> bool:
+    """Whether the deadline of the fetch in progress has passed."""
+    end = _deadline.get()
+    return end is not None and time.monotonic() >= end
+
+
 def _bounded(timeout: float | None, error: type[Exception]) -> float | None:
     """``timeout`` shortened to what is left before the deadline; ``error`` when none is."""
     end = _deadline.get()
