@@ -160,10 +160,10 @@ def test_every_redirect_is_judged_again(site: LocalSite) -> None:
     """A judge that allows this site's address only: its redirect to another loopback address
     is refused at that hop, before any connection to it."""
     site.add("/out", Route(status=302, location=site.base.replace("127.0.0.1", "127.0.0.2")))
-    only_this = lambda address: None if str(address) == "127.0.0.1" else "forbidden"  # noqa: E731
-    with Fetcher(FetchPolicy(robots=False), judge=only_this) as guarded:
-        with pytest.raises(AddressRefused, match="127.0.0.2 is a forbidden address"):
-            guarded.fetch(site.url("/out"))
+    only_this = lambda address: None if str(address) == "127.0.0.1" else "forbidden"
+    with (Fetcher(FetchPolicy(robots=False), judge=only_this) as guarded,
+          pytest.raises(AddressRefused, match="127.0.0.2 is a forbidden address")):
+        guarded.fetch(site.url("/out"))
     assert [request.path for request in site.requests] == ["/out"]
 
 
