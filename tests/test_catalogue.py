@@ -15,8 +15,10 @@ reader would list for it: ``(type, fragment, speaker, role)``.
 Names and roles are compared case-insensitively, without a leading article ("the", "a", "an":
 no part of a name, a description or a role) and with curly apostrophes read as straight ones.
 A case expects exactly the quotes it lists, no more; a negative case lists none. Conventions:
-- the role keeps the employer ("a firefighter with the county brigade" -> "firefighter with the
-  county brigade") but not the hometown ("a fisherman from Killybegs" -> "fisherman");
+- the role is the office or occupation, with the phrases that name the office ("Minister of
+  Education", "spokeswoman for the company") but not the employer or the hometown ("a firefighter
+  with the county brigade" -> "firefighter", as issue 9 has it; "a fisherman from Killybegs" ->
+  "fisherman"; "finance director at Fernbrook" -> "finance director");
 - honorifics (Mr, Ms, Dr) are no role; a possessive pronoun ("her neighbour") is no part of one;
 - an unnamed source has no role: its description is its name (as the seed scorecard has it).
 """
@@ -245,16 +247,14 @@ def test_joint_speakers(text: str, expected: list) -> None:
 # --- Follow-on quotes: an unattributed quote after an attributed one is the same speaker's -----
 
 FOLLOW_ON = [
-    # a full stop after the attribution ends the quote: what follows is a second quote, not one
-    # quote glued across the attribution
+    # in its paragraph a quotation with no cue goes on from the quote before, however short: one
+    # quote of two pieces (as PolNeAR's annotators count it), joined without the attribution's comma
     case("same-paragraph-one-word",
          "“We will win this!” insists Mateusz Nowak. “Absolutely.”",
-         (D, "We will win this", "Mateusz Nowak", None),
-         (D, "Absolutely", "Mateusz Nowak", None)),
+         (D, ("We will win this", "Absolutely"), "Mateusz Nowak", None)),
     case("same-paragraph-sentence",
          "“We did everything right,” Fatima Yusuf said. “It still was not enough.”",
-         (D, "did everything right", "Fatima Yusuf", None),
-         (D, "still was not enough", "Fatima Yusuf", None)),
+         (D, ("did everything right It still", "still was not enough"), "Fatima Yusuf", None)),
     case("next-paragraph-one-word",
          "“The water came in at midnight,” said Omar Haddad, a baker.\n\n“Everything.”",
          (D, "came in at midnight", "Omar Haddad", "baker"),
@@ -299,8 +299,8 @@ MULTI_PARAGRAPH = [
     case("attributed-then-runs-on",
          "“The roof leaked all winter,” said Priya Nair, the head teacher. “We moved the classes "
          "into the hall.\n\n“Now the hall leaks too.”",
-         (D, "roof leaked all winter", "Priya Nair", "head teacher"),
-         (D, ("moved the classes", "Now the hall leaks"), "Priya Nair", "head teacher")),
+         (D, ("roof leaked all winter", "moved the classes", "Now the hall leaks"), "Priya Nair",
+          "head teacher")),
     case("short-paragraphs",
          "Okafor said: “We were promised a new bridge in 2019.\n\n“Then in 2021.\n\n“Now they say "
          "2027.”",
@@ -430,7 +430,7 @@ COLON_AND_DASH = [
     case("sentence-then-colon",
          "Dr Amara Osei, a paediatrician at St Luke’s, was blunt: “Children are getting sicker "
          "every week.”",
-         (D, "getting sicker", "Amara Osei", "paediatrician at St Luke’s")),
+         (D, "getting sicker", "Amara Osei", "paediatrician")),
     case("put-it-colon",
          "Nguyen put it simply: “No water, no crops.”",
          (D, "No water, no crops", "Nguyen", None)),
@@ -689,10 +689,10 @@ ROLES = [
          (I, "treaty had been a mistake", "Anders Berg", "Former prime minister")),
     case("apposition-after-bare",
          "“We cannot pay these prices,” said Kenji Sato, finance director at Fernbrook.",
-         (D, "cannot pay these prices", "Kenji Sato", "finance director at Fernbrook")),
+         (D, "cannot pay these prices", "Kenji Sato", "finance director")),
     case("apposition-after-a-with-employer",
          "“The smoke was black as tar,” said Ewa Kowalczyk, a firefighter with the county brigade.",
-         (D, "black as tar", "Ewa Kowalczyk", "firefighter with the county brigade")),
+         (D, "black as tar", "Ewa Kowalczyk", "firefighter")),
     case("apposition-before",
          "The head of the dockworkers’ union, Rosa Delgado, said the strike would go ahead.",
          (I, "strike would go ahead", "Rosa Delgado", "head of the dockworkers’ union")),
@@ -705,7 +705,7 @@ ROLES = [
     case("after-age-and-hometown",
          "Aoife Byrne, 29, of Galway, a nurse at the city hospital, said the ward had been short "
          "of staff since May.",
-         (I, "short of staff", "Aoife Byrne", "nurse at the city hospital")),
+         (I, "short of staff", "Aoife Byrne", "nurse")),
     case("occupation-from-place",
          "“We drove all night to get here,” said Tomás Ortega, a plumber from Seville.",
          (D, "drove all night", "Tomás Ortega", "plumber")),
@@ -723,7 +723,7 @@ ROLES = [
     case("later-sentence",
          "“The wounds were made by a knife,” Dr Marek Zielinski told the inquest. Zielinski, a "
          "pathologist at the county hospital, examined the body twice.",
-         (D, "made by a knife", "Marek Zielinski", "pathologist at the county hospital")),
+         (D, "made by a knife", "Marek Zielinski", "pathologist")),
     case("relational-possessive",
          "“She was the kindest person I knew,” said her neighbour, Rukhsana Begum.",
          (D, "kindest person", "Rukhsana Begum", "neighbour")),
@@ -780,8 +780,8 @@ DESCRIPTIONS_AND_PRONOUNS = [
     case("he-added-next-paragraph",
          "“We are short of drivers,” said Kenji Sato, operations manager at Northline.\n\nHe "
          "added that the timetable would be cut from Monday.",
-         (D, "short of drivers", "Kenji Sato", "operations manager at Northline"),
-         (I, "timetable would be cut", "Kenji Sato", "operations manager at Northline")),
+         (D, "short of drivers", "Kenji Sato", "operations manager"),
+         (I, "timetable would be cut", "Kenji Sato", "operations manager")),
     case("the-minister-not-nearest",
          "Education Minister Farida Nasser visited the school with local MP Owen Price. The "
          "minister told reporters the new classrooms would open in September.",

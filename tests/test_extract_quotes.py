@@ -133,7 +133,7 @@ CASES = [
         [(D, "Why was the report kept secret", "demanded", "Wilson")], id="demanded"),
     pytest.param(  # a quote ending with a full stop does not take a cue from the next sentence
         "The mayor promised a “fresh start for the whole city.” He told reporters the budget was ready.",
-        [(D, "fresh start for the whole city.", "promised", "The mayor"),
+        [(M, "a “fresh start for the whole city.”", "promised", "The mayor"),
          (I, "the budget was ready", "told", "He")], id="full-stop-ends-sentence"),
     pytest.param(  # curly marks inside a transcript turn opened by a straight mark are nested
         'As follows:\n\n"SMITH: Your rival calls this “a circus” and says so often.\n\n'

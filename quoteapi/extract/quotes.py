@@ -18,6 +18,7 @@ from .detect.direct import direct_quotes
 from .detect.found import Detection, Found
 from .detect.headlines import headline_quotes, title_quotes
 from .detect.reported import reported_quotes
+from .detect.transcripts import transcript_quotes
 from .model import Quote, TextSpan
 
 Detector = Callable[[Detection], list[Found]]
@@ -27,6 +28,7 @@ DETECTORS: tuple[Detector, ...] = (
     reported_quotes,  # reported speech at the cues no quotation used
     headline_quotes,  # "Name: what they said" as the title
     title_quotes,  # a quotation the title's verb attributes
+    transcript_quotes,  # "HARWOOD: ..." and "A: ..." turns without quotation marks
 )
 
 

@@ -16,7 +16,8 @@ from ...lexicon.people import first_name_gender
 from ...nlp.sentences import Sentences
 from ..grammar import PRONOUN_GENDER
 from ..model import SpeakerKind
-from .roles import organisation_kinds, roles_of
+from .names import named_spans
+from .roles import age_of, organisation_kinds, roles_of
 
 # entity labels that can say something, and the kind of speaker they name
 ENTITY_KINDS = {
@@ -41,6 +42,7 @@ class Entity:
         default_factory=list
     )  # from descriptions ("the prime minister")
     gender: str | None = None  # "male" / "female" when an honorific or role says so
+    age: str | None = None  # "45" of "Mateusz Kowalski, 45,"
 
     @property
     def role(self) -> str | None:
@@ -82,16 +84,18 @@ def initials(name_words: tuple[str, ...]) -> str:
     )
 
 
-def clean_name(ent: Span) -> Span | None:
-    """``ent`` without leading determiners, honorifics and titles or a trailing possessive."""
+def clean_name(ent: Span, label: str | None = None) -> Span | None:
+    """``ent`` (a name labelled ``label``, by default its own label) without leading determiners,
+    honorifics and titles or a trailing possessive."""
+    label = label or ent.label_
     start, end = ent.start, ent.end
     doc = ent.doc
     while start + 1 < end and _is_prefix(doc[start]):
         start += 1
-    if ent.label_ != "PERSON":  # "the federal Securities and Exchange Commission"
+    if label != "PERSON":  # "the federal Securities and Exchange Commission"
         while start + 1 < end and doc[start].is_lower and doc[start].pos_ == "ADJ":
             start += 1
-    if ent.label_ == "PERSON":  # "Prime Minister Boris Johnson": the name starts after the title
+    if label == "PERSON":  # "Prime Minister Boris Johnson": the name starts after the title
         start += title_end([token.text for token in doc[start:end]])
     while end > start and (_is_suffix(doc[end - 1]) or doc[end - 1].is_punct):
         end -= 1
@@ -189,7 +193,7 @@ def find_entity(cast: Cast, name_words: tuple[str, ...], label: str) -> Entity |
 
 
 def _add(cast: Cast, span: Span, label: str) -> None:
-    text = span.text
+    text = _without_nickname(span)
     name_words = normal_words(text)
     if not name_words:
         return
@@ -210,11 +214,14 @@ def _add(cast: Cast, span: Span, label: str) -> None:
         cast.by_token[token.i] = entity
     if label == "PERSON":
         entity.gender = entity.gender or gender
+        entity.age = entity.age or age_of(span)
         for role in roles_of(span):
             entity.add_role(role)
     else:
         for kind in organisation_kinds(span):
             entity.add_role(kind)
+            if entity.label == "GPE":  # "the bus operator Northline": a firm, not a place
+                entity.label, entity.kind = "ORG", SpeakerKind.ORGANISATION
 
 
 def _trusted_person_words(doc: Doc, untrusted: list[bool]) -> set[str]:
@@ -233,6 +240,21 @@ def _trim_to(span: Span, known: set[str]) -> Span:
     if not inside:
         return span
     return span.doc[inside[0] : inside[-1] + 1]
+
+
+def _without_nickname(span: Span) -> str:
+    """The name's words without a nickname in quotation marks: "Mateusz “Matt” Nowak" ->
+    "Mateusz Nowak"."""
+    kept, inside = [], False
+    for token in span:
+        if token.is_quote:
+            inside = not inside
+            continue
+        if not inside:
+            kept.append(token)
+    if len(kept) == len(span):
+        return span.text
+    return "".join(t.text_with_ws for t in kept[:-1]) + kept[-1].text if kept else span.text
 
 
 def _add_untagged_surnames(cast: Cast) -> None:
@@ -299,11 +321,20 @@ def joined_with_conjuncts(cast: Cast, span: Span, first: Entity) -> Entity:
         if token.dep_ == "conj" and token.i < span.end and token.i in cast.by_token
     ]
     others = [entity for entity in others if entity is not first and entity.kind is first.kind]
-    if not others:
-        return first
-    names = [first.name] + [entity.name for entity in others]
-    words_ = tuple(word for entity in [first, *others] for word in entity.words)
-    return Entity(name=" and ".join(names), kind=first.kind, label=first.label, words=words_)
+    return joint([first, *others])
+
+
+def joint(entities: list[Entity], role: str | None = None) -> Entity:
+    """People (or organisations) speaking together as one speaker named "X and Y"."""
+    if len(entities) == 1:
+        return entities[0]
+    first = entities[0]
+    words_ = tuple(word for entity in entities for word in entity.words)
+    together = Entity(name=" and ".join(e.name for e in entities), kind=first.kind,
+                      label=first.label, words=words_)
+    if role:
+        together.add_role(role)
+    return together
 
 
 def build_cast(doc: Doc, sentences: Sentences, in_quote: list[bool], headline: list[bool]) -> Cast:
@@ -312,12 +343,12 @@ def build_cast(doc: Doc, sentences: Sentences, in_quote: list[bool], headline: l
     cast = Cast(doc=doc)
     untrusted = [a or b for a, b in zip(in_quote, headline)]
     known = _trusted_person_words(doc, untrusted)
-    for ent in doc.ents:
-        span = clean_name(ent) if ent.label_ in ENTITY_KINDS else None
-        if span is not None and ent.label_ == "PERSON" and untrusted[ent.root.i]:
+    for ent, label in named_spans(doc, untrusted):
+        span = clean_name(ent, label) if label in ENTITY_KINDS else None
+        if span is not None and label == "PERSON" and untrusted[ent.root.i]:
             span = _trim_to(span, known)
         if span is not None:
-            _add(cast, span, ent.label_)
+            _add(cast, span, label)
     _add_untagged_surnames(cast)
     for entity in cast.entities:
         for role in entity.roles:

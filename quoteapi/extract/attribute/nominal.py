@@ -21,6 +21,8 @@ descriptions get their own resolver, in order of confidence:
 Anything else stays unresolved: a wrong name is worse than none.
 """
 
+import re
+
 from spacy.tokens import Span
 
 from ...lexicon import lines, pairs, words
@@ -29,11 +31,13 @@ from ...lexicon.people import person_nouns
 from ..context import ArticleContext
 from ..grammar import SUBJECT_DEPS
 from ..model import SpeakerKind
-from .cast import Entity, normal_words, role_gender
+from .cast import Entity, joined_with_conjuncts, normal_words, role_gender
 from .roles import description_role, is_role_word
 
 DESCRIPTION_LOOKBACK_SENTENCES = 12  # how far back a description may reach for an unlinked title
 THREAD_SENTENCES = 3  # how far back "the New York businessman" may look for whom the text is about
+# a description by age: "the 45-year-old"
+AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old\b")
 # words that make a different office of the same title: a vice president is not the president
 _RANKS = {"vice", "deputy", "assistant", "associate", "lieutenant", "acting", "under", "co"}
 _MEDIA_CLASS = {
@@ -51,6 +55,9 @@ _MEDIA_CLASS = {
     "daily",
     "tabloid",
 }
+# nouns for two or more people the text named together: "the couple said"
+JOINT_NOUNS = {"couple", "pair", "duo", "twins", "siblings", "brothers", "sisters", "parents",
+               "partners", "spouses"}
 _BROADCAST_CLASS = {"network", "channel", "broadcaster", "station"}
 _GENERIC_ORG = {
     "company",
@@ -84,16 +91,25 @@ def is_description(span: Span) -> bool:
 
 def resolve_description(ctx: ArticleContext, span: Span) -> Entity | None:
     """The entity a description refers to, or None when nothing fits well enough."""
-    named = _named_compound(ctx, span) or _document_issuer(ctx, span)
+    named = _named_compound(ctx, span) or _document_issuer(ctx, span) or by_age(ctx, span)
     if named is not None:
         return named
-    if span.root.tag_ in ("NNS", "NNPS"):
-        return None  # "human rights groups", "the senators": not one speaker we can name
     head = head_word(span)
     last = head.split()[-1]
+    if last in JOINT_NOUNS and span[0].lower_ == "the":
+        return _named_together_before(ctx, span)
+    if span.root.tag_ in ("NNS", "NNPS"):
+        return None  # "human rights groups", "the senators": not one speaker we can name
     if last in words("org_campaign_words"):
         return _earlier_campaign(ctx, span)
-    if last in person_nouns() or head in words("political_titles") or is_role_word(span.root):
+    organisation = last in words("org_nouns") or last in words("org_kinds") or last in _MEDIA_CLASS
+    if organisation and span[0].lower_ in ("the", "this", "that"):
+        kind = _by_stated_kind(ctx, span, last)
+        if kind is not None:
+            return kind
+    if not organisation and (
+        last in person_nouns() or head in words("political_titles") or is_role_word(span.root)
+    ):
         if any(child.dep_ == "poss" for child in span.root.children):
             return None  # "his lawyer", "Pagliano's lawyer": someone else's, not yet named
         return (
@@ -107,6 +123,55 @@ def resolve_description(ctx: ArticleContext, span: Span) -> Entity | None:
             return earlier
     if last in words("org_nouns") or last in _MEDIA_CLASS or last == "state":
         return _by_org_noun(ctx, span, last)
+    return None
+
+
+def _by_stated_kind(ctx: ArticleContext, span: Span, noun: str) -> Entity | None:
+    """ "the operator", "the company" -> the nearest organisation the article gave a kind ending
+    in that noun ("the bus operator Northline"), or any kind for a generic noun ("company")."""
+    for _, entity in _preceding(ctx, span):
+        if entity.kind is not SpeakerKind.ORGANISATION or not entity.roles:
+            continue
+        if any(role.lower().split()[-1] == noun for role in entity.roles) or noun in _GENERIC_ORG:
+            return entity
+    return None
+
+
+def _named_together_before(ctx: ArticleContext, span: Span) -> Entity | None:
+    """ "the couple", "the pair" -> the people the sentence before named together as its subject
+    ("Rukhsana and Imran Begum lost their shop")."""
+    start = ctx.sentences.start(span.start, 1)
+    for token in ctx.doc[start: span.start]:
+        entity = ctx.cast.by_token.get(token.i)
+        if entity is None or token.dep_ not in SUBJECT_DEPS or ctx.in_quote[token.i]:
+            continue
+        together = joined_with_conjuncts(ctx.cast, ctx.doc[token.left_edge.i: token.right_edge.i + 1], entity)
+        if " and " in together.name:
+            return together
+    return None
+
+
+def by_age(ctx: ArticleContext, span: Span) -> Entity | None:
+    """ "the 45-year-old" -> the person the article gives that age ("Mateusz Kowalski, 45,")."""
+    match = AGE_DESCRIPTION.search(span.text)
+    if match is None:
+        return None
+    people = [e for _, e in _preceding(ctx, span, any_distance=True) if e.age == match.group(1)]
+    return people[0] if people else None
+
+
+def by_party(ctx: ArticleContext, span: Span) -> Entity | None:
+    """ "the Democrat", "the Republican": the nearest person whose stated role says that party or
+    people ("Democratic state senator Joan Whitfield", "Paul Grimes, a Republican")."""
+    root = span.root
+    if root.ent_type_ != "NORP" or span[0].lower_ != "the" or root.tag_ in ("NNS", "NNPS"):
+        return None
+    stem = _stem(root.text)
+    for _, entity in _preceding(ctx, span, any_distance=True):
+        if entity.kind is SpeakerKind.PERSON and any(
+            _stem(word) == stem for role in entity.roles for word in role.split()
+        ):
+            return entity
     return None
 
 

@@ -49,7 +49,7 @@ OFFICE_PREPOSITIONS = {"of", "for"}
 # words for people that state no role: "a 45-year-old man", "a local resident"
 NO_ROLE_WORDS = frozenset(
     """man woman person people individual adult child kid boy girl guy lady gentleman someone
-    anyone everyone resident citizen local native member human being figure one""".split()
+    anyone everyone citizen native member human being figure one""".split()
 )
 # verbs whose predicate or "as" phrase gives a role: "is a nurse", "works as a nurse"
 ROLE_VERBS = {"be", "serve", "work"}
@@ -75,7 +75,7 @@ def is_person_word(token: Token) -> bool:
 def role_text(tokens: list[Token], head_test=is_role_word) -> str | None:
     """The role stated by ``tokens`` (a title phrase): trimmed of determiners, possessors and
     honorifics, or None when no word of it passes ``head_test`` (a role word by default)."""
-    tokens = _after_possessor(tokens)
+    tokens = _after_possessor(tokens, head_test)
     while tokens and (tokens[0].dep_ == "det" or _is_blank(tokens[0]) or _is_honorific(tokens[0])):
         tokens = tokens[1:]
     while tokens and (_is_blank(tokens[-1]) or tokens[-1].dep_ in ("cc", "det")):
@@ -87,12 +87,15 @@ def role_text(tokens: list[Token], head_test=is_role_word) -> str | None:
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-def _after_possessor(tokens: list[Token]) -> list[Token]:
-    """Tokens after the last possessive marker: "The UK’s Defence Secretary" -> "Defence Secretary"."""
-    cut = max((i for i, token in enumerate(tokens) if token.tag_ == "POS"), default=-1)
+def _after_possessor(tokens: list[Token], head_test) -> list[Token]:
+    """Tokens after the last possessive marker before the role's head: "The UK’s Defence
+    Secretary" -> "Defence Secretary"; one after it stays ("head of the dockworkers’ union")."""
+    first_head = next((i for i, token in enumerate(tokens) if head_test(token)), len(tokens))
+    before = tokens[:first_head]
+    cut = max((i for i, token in enumerate(before) if token.tag_ == "POS"), default=-1)
     if cut < 0:
         # a possessive pronoun ("his deputy") or determiner ends the same way
-        cut = max((i for i, token in enumerate(tokens) if token.tag_ == "PRP$"), default=-1)
+        cut = max((i for i, token in enumerate(before) if token.tag_ == "PRP$"), default=-1)
     return tokens[cut + 1 :]
 
 
@@ -120,7 +123,10 @@ def title_before(name: Span) -> str | None:
         if token.ent_type_ == "PERSON" and not is_role_word(token):
             break
         kept.insert(0, token)
-    return role_text(kept)
+    if kept and kept[0].dep_ == "prep" and kept[0].head.i < kept[0].i and kept[0].head.pos_ == "NOUN":
+        head = kept[0].head  # "Green councillor [for Riverside ward] Alex Doe": the title's head
+        kept = [doc[i] for i in range(head.left_edge.i, kept[0].i)] + kept
+    return role_text(kept, is_person_word)
 
 
 def _title_start(name: Span) -> int:
@@ -146,7 +152,8 @@ def apposition_role(name: Span) -> str | None:
                 return role
     if root.dep_ == "appos":
         head = root.head
-        while head.dep_ in ("pobj", "prep", "compound") and head.head.i < head.i:
+        while head.dep_ in ("pobj", "prep", "compound") and head.head.i < head.i and \
+                not is_person_word(head):  # up from "Oblast" to "Governor", not from "sister"
             head = head.head
         if head.i < name.start and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
             tokens = [head.doc[i] for i in range(head.left_edge.i, name.start)]
@@ -163,7 +170,9 @@ def _appositions(root: Token) -> list[Token]:
             found.append(child)
             found.extend(grand for grand in child.rights if grand.dep_ == "appos")
         elif child.dep_ == "prep" and child.lower_ == "of":  # "Ann Lee, of Leeds, a nurse"
+            places = [grand for grand in child.rights if grand.dep_ == "pobj"]
             found.extend(grand for grand in child.rights if grand.dep_ == "appos")
+            found.extend(g for place in places for g in place.rights if g.dep_ == "appos")
     return found
 
 
@@ -209,8 +218,10 @@ def organisation_kinds(name: Span) -> list[str]:
     kept: list[Token] = []
     for index in range(name.start - 1, max(-1, name.start - 6), -1):
         token = doc[index]
-        if token.dep_ not in {"compound", "amod", "det", "nmod"} or token.ent_type_:
-            break
+        if token.dep_ not in {"compound", "amod", "det", "nmod"} or (
+            token.ent_type_ and token.pos_ == "PROPN"
+        ):
+            break  # the kind's words end at another name
         kept.insert(0, token)
     found = [role_text(kept, _is_kind_word)]
     head = name.root.head
@@ -224,9 +235,19 @@ def organisation_kinds(name: Span) -> list[str]:
 
 def _is_kind_word(token: Token) -> bool:
     """A noun for a kind of organisation ("group", "operator", "charity")."""
-    return token.pos_ == "NOUN" and (
-        token.lemma_.lower() in words("org_nouns") or is_person_word(token)
+    lemma = token.lemma_.lower()
+    return token.pos_ in {"NOUN", "PROPN"} and (
+        lemma in words("org_nouns") or lemma in words("org_kinds") or is_person_word(token)
     )
+
+
+def age_of(name: Span) -> str | None:
+    """The age news style puts after a name: "Mateusz Kowalski, 45," -> "45"."""
+    for child in name.root.rights:
+        if child.dep_ in {"appos", "npadvmod", "amod"} and child.like_num and child.text.isdigit() \
+                and len(child.text) <= 3:
+            return child.text
+    return None
 
 
 def description_role(description: Span) -> str | None:

@@ -20,10 +20,10 @@ from ...lexicon.people import person_nouns
 from ..context import ArticleContext
 from ..grammar import PRONOUN_GENDER
 from ..model import Speaker, SpeakerKind, TextSpan
-from .cast import Entity, find_entity, joined_with_conjuncts, normal_words
-from .nominal import is_description, resolve_description
+from .cast import Entity, find_entity, joined_with_conjuncts, joint, normal_words
+from .nominal import by_age, by_party, is_description, resolve_description
 from .pronouns import resolve_pronoun
-from .roles import role_text
+from .roles import is_person_word, is_role_word, role_text
 
 
 def resolve_speaker(ctx: ArticleContext, mention: Span | None) -> Speaker | None:
@@ -59,13 +59,19 @@ def _title_in_mention(ctx: ArticleContext, span: Span, entity: Entity) -> str | 
 def resolve_entity(ctx: ArticleContext, span: Span) -> Entity | None:
     """The person or organisation ``span`` names, refers to or describes."""
     named = _named(ctx, span)
-    if named is not None:
+    if named is not None and named in ctx.cast.entities:
         return joined_with_conjuncts(ctx.cast, span, named)
+    if named is not None:
+        return named  # already people named together
     if _is_pronoun(span):
         return resolve_pronoun(ctx, span.root.i)
-    if span.root.pos_ == "PROPN" or (span.root.is_title and span.root.pos_ == "NOUN"):
+    party = by_party(ctx, span)
+    if party is not None:
+        return party
+    if (span.root.pos_ == "PROPN" or (span.root.is_title and span.root.pos_ == "NOUN")) and \
+            not is_role_word(span.root):  # "The MP" is a description, not a name
         return _unlisted_name(ctx, span) or resolve_description(ctx, span)
-    return resolve_description(ctx, span) if is_description(span) else None
+    return resolve_description(ctx, span) if is_description(span) else by_age(ctx, span)
 
 
 def _is_pronoun(span: Span) -> bool:
@@ -84,7 +90,11 @@ def _trim(mention: Span) -> Span | None:
 
 
 def _named(ctx: ArticleContext, span: Span) -> Entity | None:
-    """The named entity at the head of ``span`` or in apposition inside it."""
+    """The named entity at the head of ``span`` or in apposition inside it; people named
+    together ("nurses Fatima Yusuf and Aoife Byrne") as one joint speaker."""
+    together = _named_together(ctx, span)
+    if together is not None:
+        return together
     entity = _root_entity(ctx, span)
     people = [ctx.cast.by_token[token.i] for token in span if token.i in ctx.cast.by_token]
     people = [person for person in people if person.kind is SpeakerKind.PERSON]
@@ -100,6 +110,30 @@ def _named(ctx: ArticleContext, span: Span) -> Entity | None:
     if people and span[-1].i in ctx.cast.by_token and ctx.cast.by_token[span[-1].i] is people[-1]:
         return people[-1]  # a title, then the name: "Green councillor for Riverside ward Alex Doe"
     return None
+
+
+def _named_together(ctx: ArticleContext, span: Span) -> Entity | None:
+    """Two or more people named in a row, joined by "and" or commas, with their shared title
+    before them ("nurses Fatima Yusuf and Aoife Byrne"): one joint speaker."""
+    runs: list[tuple[Entity, int, int]] = []  # (entity, start, end) of each name in the span
+    for token in span:
+        entity = ctx.cast.by_token.get(token.i)
+        if entity is None:
+            continue
+        if runs and runs[-1][0] is entity and runs[-1][2] == token.i:
+            runs[-1] = (entity, runs[-1][1], token.i + 1)
+        else:
+            runs.append((entity, token.i, token.i + 1))
+    people = [entity for entity, _, _ in runs]
+    if len(runs) < 2 or len(set(map(id, people))) < len(people) or any(
+        entity.kind is not SpeakerKind.PERSON for entity in people
+    ):
+        return None
+    for (_, _, end), (_, start, _) in zip(runs, runs[1:]):
+        if not all(t.lower_ in {"and", ",", "&"} for t in ctx.doc[end:start]) or end == start:
+            return None  # names apart: "X, a friend of Y"
+    title = role_text(list(ctx.doc[span.start: runs[0][1]]), is_person_word)
+    return joint(people, title)
 
 
 def _root_entity(ctx: ArticleContext, span: Span) -> Entity | None:
@@ -131,12 +165,15 @@ def _unlisted_name(ctx: ArticleContext, span: Span) -> Entity | None:
         return known
     honorific = span.start < span.root.i and span[0].lower_ in words("honorifics")
     lone = not honorific and len(proper) == 1
-    if lone and (
+    turn = name[-1].is_upper and name.end < len(span.doc) and span.doc[name.end].text == ":"
+    if lone and not turn and (
         ctx.headline[proper[0].i] or (proper[0].is_sent_start and proper[0].pos_ != "PROPN")
     ):
         return None  # one capitalised word in a headline ("Talk …") or opening a sentence
-    kind = SpeakerKind.PERSON if honorific else SpeakerKind.UNKNOWN
-    return Entity(name=name.text, kind=kind, label="PERSON" if honorific else "", words=name_words)
+    person = honorific or turn  # "Mr Kuzio", a transcript's "MENSAH:"
+    kind = SpeakerKind.PERSON if person else SpeakerKind.UNKNOWN
+    display = name.text.title() if turn else name.text
+    return Entity(name=display, kind=kind, label="PERSON" if person else "", words=name_words)
 
 
 def _is_proper(token) -> bool:

@@ -85,12 +85,19 @@ def _cues_at(ctx: ArticleContext, token: Token, verbs: frozenset[str]) -> Iterat
         cue = call_cue(ctx, token)  # alone "call" is no speech verb ("called the police")
         if cue is not None:
             yield cue
-    elif token.pos_ in VERB_POS and token.lemma_.lower() in verbs:
+    elif token.pos_ in VERB_POS and token.lemma_.lower() in verbs and not _hearsay(token):
         yield verb_cue(ctx, token)
     elif token.pos_ == "NOUN" and token.lemma_.lower() in words("speech_nouns"):
         cue = noun_cue(ctx, token)
         if cue is not None:
             yield cue
+
+
+def _hearsay(verb: Token) -> bool:
+    """A past participle describing a thing, not someone saying: "The ship, said to be the oldest
+    in the fleet, sank"; "a reported 200 cases"."""
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not any(
+        child.dep_ == "agent" for child in verb.children)
 
 
 def nearest_subject(ctx: ArticleContext, verb: Token) -> Span | None:
@@ -163,10 +170,12 @@ def speaker_of(ctx: ArticleContext, verb: Token) -> Span | None:
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):  # nearest subject first
         if "\n" in ctx.text[min(child.idx, verb.idx): max(child.idx, verb.idx)]:
             continue  # a subject in another paragraph is a parsing slip
+        if ctx.in_quote[child.i] and not ctx.in_quote[verb.i]:
+            continue  # a word of the quotation is not who said it: “Everybody back,” barked X
         if child.dep_ in ACTIVE_SUBJECT_DEPS and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return relative_mention(ctx, verb.head, child)
         if child.dep_ in ACTIVE_SUBJECT_DEPS and child.lower_ not in NON_SPEAKERS:
-            return mention_span(ctx, child)
+            return _with_next_subject(ctx, verb, mention_span(ctx, child))
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return mention_span(ctx, objects[0]) if objects else None
@@ -194,6 +203,15 @@ def speaker_of(ctx: ArticleContext, verb: Token) -> Span | None:
     if verb.dep_ == "compound" and verb.i < verb.head.i and verb.head.pos_ == "PROPN":
         return verb.doc[verb.i + 1: verb.head.i + 1]  # an inverted cue read as part of the name: "Said Ellis:"
     return None
+
+
+def _with_next_subject(ctx: ArticleContext, verb: Token, mention: Span) -> Span:
+    """The mention running on over a second subject right after it, which the parser split off
+    a title ("said [nurses] [Fatima Yusuf and Aoife Byrne]")."""
+    after = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS and c.i >= mention.end]
+    if after and after[0].left_edge.i == mention.end:
+        return verb.doc[mention.start: mention_span(ctx, after[0]).end]
+    return mention
 
 
 def inverted_subject(ctx: ArticleContext, verb: Token) -> Span | None:
@@ -259,12 +277,15 @@ def can_be_source(noun: Token) -> bool:
 
 def mention_span(ctx: ArticleContext, head: Token) -> Span:
     """The noun phrase headed by ``head``, without relative clauses or clauses hanging off it."""
-    cut = [child for child in head.children if child.dep_ in MENTION_CUT_DEPS]
-    tokens = ctx.same_paragraph(head, _subtree_without(head, cut))
-    start, end = tokens[0].i, tokens[-1].i + 1
-    if any(t.i not in range(start, end) for t in tokens):
-        start = end = head.i
+    cut = [child for child in head.children if child.dep_ in MENTION_CUT_DEPS
+           and not _hyphened(child, head)]
+    kept = {t.i for t in ctx.same_paragraph(head, _subtree_without(head, cut))}
+    start = end = head.i  # the unbroken run of kept tokens around the head
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
         end += 1
+    end += 1
     while end - start > 1 and (head.doc[end - 1].is_punct or head.doc[end - 1].is_space):
         end -= 1
     while end - start > 1 and (head.doc[start].is_punct or head.doc[start].is_space):
@@ -272,13 +293,25 @@ def mention_span(ctx: ArticleContext, head: Token) -> Span:
     return head.doc[start:end]
 
 
+def _hyphened(child: Token, head: Token) -> bool:
+    """Whether ``child`` is joined to ``head`` by a hyphen ("the 45-year-old"): one word."""
+    doc = head.doc
+    low, high = sorted((child.right_edge.i, head.i))
+    return any(doc[i].text == "-" and not doc[i].whitespace_ for i in range(low, high + 1))
+
+
 def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
     """The character pieces of what a cue verb reports, or () when it reports no clause."""
     clauses = [child for child in verb.children if child.dep_ in CLAUSE_DEPS]
     passive = any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
     if not clauses and verb.lemma_.lower() in XCOMP_VERBS and not passive:
-        clauses = [child for child in verb.children if child.dep_ == "xcomp"]
+        clauses = [child for child in verb.children if child.dep_ == "xcomp"
+                   and not any(g.dep_ == "auxpass" for g in child.children)]  # "asked not to be named"
     if clauses:
+        more = [c for c in verb.children if c.dep_ == "conj" and c.i > clauses[-1].i
+                and any(g.dep_ in ACTIVE_SUBJECT_DEPS for g in c.children)]  # "... and Y"
+        clauses += [c for c in verb.children if c.dep_ == "cc" and more and
+                    clauses[0].i < c.i < more[0].i] + more
         drop, add = _fused_addressee(verb, clauses[0])
         tokens = [t for c in clauses for t in clause_tokens(c) if t not in drop] + list(add)
         return token_pieces(ctx.same_paragraph(verb, tokens))

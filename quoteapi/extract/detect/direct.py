@@ -19,8 +19,16 @@ from ..context import ArticleContext
 from ..grammar import PERSONAL_PRONOUNS
 from ..model import QuoteType
 from .cues import Cue, speaker_of, token_pieces, trailing_clause
-from .followon import follow_on
-from .found import CONFIDENCE, Detection, Found, covers, opens_clause, word_count
+from .followon import by_next_sentence, by_sentence_subject, follow_on, interrupts
+from .found import (
+    CONFIDENCE,
+    Detection,
+    Found,
+    covers,
+    ends_like_speech,
+    opens_clause,
+    word_count,
+)
 from .leadins import quote_after_colon, quote_of_turn, quote_with_byline
 from .marks import MARK_PATTERN, Quoted
 from .slots import by_attribution_slot, by_lead_in_slot
@@ -32,8 +40,6 @@ OPENING_MARK_BEFORE = re.compile(r"(?:''|``|[“„\"‘'])$")
 MAX_CUE_GAP = 8
 # a short quotation ending like speech ("“You winning?” she said") may have its cue this close
 SHORT_CUE_GAP = 2
-# how a quoted utterance (not a scare-quoted word) ends inside its marks
-SPOKEN_ENDS = {",", "?", "!", "."}
 # a quotation this short needs a cue whose clause holds it (else it is a scare quote)
 MIN_LOOSE_WORDS = 4
 # a quoted title: every word capitalised, at most this many words, no final stop
@@ -66,14 +72,59 @@ def direct_quotes(state: Detection) -> list[Found]:
                        if (found_ := rule(state, quotation, cues)) is not None), None)
         if title and result is not None and result.type is not QuoteType.MIXED:
             result = None  # a title said alone is a title: only a clause or verb of speech quotes it
-        if result is not None:
+        elif title and result is not None:
+            result = _with_title(state, quotation, cues, result)
+        if result is not None and found and _same_cue(found[-1], result) and \
+                interrupts(state.ctx.text, found[-1], quotation):
+            found[-1] = found[-1]._replace(pieces=found[-1].pieces + quotation.pieces)
+        elif result is not None:
             found.append(result)
-            nested = nested_quote(state, quotation, cues, result)
+            nested = None if title else nested_quote(state, quotation, cues, result)
             if nested is not None and nested.pieces != result.pieces:
                 found.append(nested)
-        elif found and not title:
-            found[-1:] = follow_on(state.ctx, quotation, found[-1])
+        elif not title:
+            found += _without_cue(state, quotation, cues, found)
     return found
+
+
+def _without_cue(state: Detection, quotation: Quoted, cues: list[Cue], found: list[Found]) -> list[Found]:
+    """The quotes a quotation with no cue of its own adds (after replacing the last one found):
+    it goes on from the quote just before it in its paragraph or sentence, else it is the words
+    of the person the sentence before is about, or of the one the sentence after names, else it
+    opens one of the paragraphs after a quote of its speaker."""
+    ctx = state.ctx
+    if found and _just_before(ctx, found[-1], quotation):
+        return follow_on(ctx, quotation, found.pop())
+    alone = by_sentence_subject(state, quotation, cues) or by_next_sentence(state, quotation, cues)
+    if alone is not None:
+        return [alone]
+    return follow_on(ctx, quotation, found.pop()) if found else []
+
+
+def _just_before(ctx: ArticleContext, previous: Found, quotation: Quoted) -> bool:
+    """Whether the quote before ends in the quotation's sentence or the one before it, in its
+    paragraph."""
+    end = previous.pieces[-1][1]
+    if end > quotation.start or ctx.crosses_paragraph(end, quotation.start):
+        return False
+    first = ctx.doc.char_span(quotation.start, quotation.pieces[0][1], alignment_mode="expand")
+    return first is not None and ctx.sentences.start(first.start, 1) <= \
+        ctx.doc.char_span(end - 1, end, alignment_mode="expand").start
+
+
+def _with_title(state: Detection, quotation: Quoted, cues: list[Cue], found: Found) -> Found:
+    """A reported clause that names a title ("said she had read “The Long Tide” twice") is
+    reported speech: the title is a name, not the speaker's words."""
+    holding = _holding(quotation, cues)
+    if holding and found.cue is not None and holding[0].words.start == found.cue.start:
+        return found._replace(type=QuoteType.INDIRECT, pieces=holding[0].content,
+                              confidence=CONFIDENCE["verb"])
+    return found
+
+
+def _same_cue(previous: Found, found: Found) -> bool:
+    return previous.type is QuoteType.DIRECT and found.type is QuoteType.DIRECT and \
+        previous.cue is not None and found.cue is not None and previous.cue.start == found.cue.start
 
 
 def is_title(text: str, quotation: Quoted) -> bool:
@@ -182,9 +233,10 @@ def beside(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None
     ctx, quoted = state.ctx, state.quoted
     text = ctx.text
     short = word_count(text, quotation) < MIN_LOOSE_WORDS
-    if short and (text[quotation.end - 1: quotation.end] not in SPOKEN_ENDS
-                  or not opens_clause(text, quotation)):
-        return None  # a short fragment beside a cue is a quote only when it looks like speech
+    if not opens_clause(text, quotation):
+        return None  # a fragment inside a sentence: a mixed quote, if anything governs it
+    if short and not ends_like_speech(text, quotation):
+        return None  # a short quotation beside a cue is a quote only when it ends like speech
     first, last = _edge_tokens(ctx, quotation)
     if first is None or last is None:
         return None

@@ -100,3 +100,15 @@ def opens_clause(text: str, quotation: Quoted) -> bool:
     while index >= 0 and (text[index].isspace() or text[index] in "“\"'‘`„”"):
         index -= 1
     return index < 0 or text[index] in CLAUSE_OPENERS
+
+
+# how a quoted utterance (not a scare-quoted word) ends: a comma, a stop, "?", "!" or a dash
+SPOKEN_ENDS = frozenset({",", ".", "?", "!", "—", "–", "…"})
+
+
+def ends_like_speech(text: str, quotation: Quoted) -> bool:
+    """Whether the quotation ends as speech does: its last character, or a comma right after it
+    (the comma a quotation piece leaves to its attribution), is a stop, a comma, "?", "!" or a
+    dash."""
+    after = text[quotation.end: quotation.end + 3].lstrip("”’\"' ")
+    return text[quotation.end - 1: quotation.end] in SPOKEN_ENDS or after[:1] in {",", "—", "–"}

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ...lexicon import words
 from ...lexicon.verbs import speech_verbs
 from ..context import ArticleContext
+from ..grammar import VERB_POS
 from ..model import QuoteType
 from .cues import Cue, mention_span, speaker_of
 from .found import CONFIDENCE, Detection, Found
@@ -55,11 +56,17 @@ def quote_after_colon(state: Detection, quotation: Quoted, cues: list[Cue]) -> F
 def _main_clause(ctx: ArticleContext, lead: Span) -> tuple[Token, Span] | None:
     """The main verb of the words before a colon and its speaker, when that is someone."""
     roots = [t for t in lead if t.head.i == t.i or t.head.i >= lead.end]
-    verbs = [t for t in roots if t.pos_ == "VERB" and t.lemma_.lower() not in NO_SPEECH_LEMMAS]
+    verbs = [t for t in roots if t.pos_ in VERB_POS and (
+        t.lemma_.lower() not in NO_SPEECH_LEMMAS or _judged(t))]
     if len(verbs) != 1:
         return None
     speaker = speaker_of(ctx, verbs[0])
     return (verbs[0], speaker) if speaker is not None and is_speaker(speaker.root) else None
+
+
+def _judged(verb: Token) -> bool:
+    """"be" with an adjective before a colon: "X was blunt:", "She was clear:"."""
+    return verb.lemma_.lower() == "be" and any(c.dep_ == "acomp" for c in verb.children)
 
 
 def _colon_before(text: str, start: int) -> int | None:

@@ -74,7 +74,10 @@ def quotations(text: str) -> list[Quoted]:
             if quoted is not None:
                 found.append(quoted)
     found = [_trimmed(text, quoted) for quoted in found]
-    return [quoted for quoted in found if all(start < end for start, end in quoted.pieces)]
+    found = [quoted for quoted in found if all(start < end for start, end in quoted.pieces)]
+    return [quoted for quoted in found if not any(
+        other is not quoted and other.start <= quoted.start and quoted.end <= other.end
+        and len(other.pieces) == 1 for other in found)]  # a quote inside a quote is part of it
 
 
 def _running(text: str, per_paragraph: list[list[_Pair]], index: int,
@@ -106,11 +109,12 @@ def _running(text: str, per_paragraph: list[list[_Pair]], index: int,
 
 def _led_in(text: str, inner: int) -> bool:
     """Whether the opening mark before offset ``inner`` follows a lead-in (a colon, a comma, a
-    dash) as a quote running over paragraphs does, not a word as a fragment does."""
+    dash) or a sentence's end, as a quote running over paragraphs does, not a word as a fragment
+    does."""
     index = inner - 2
     while index >= 0 and text[index] in " \t\xa0":
         index -= 1
-    return index < 0 or text[index] in ":,—–-(\n"
+    return index < 0 or text[index] in ":,—–-(\n.!?"
 
 
 def _same_family(text: str, first: int, then: int) -> bool:

@@ -17,11 +17,12 @@ def reported_quotes(state: Detection) -> list[Found]:
     """Reported speech at the cues not already used by a quotation, outside quotations, quotes
     found so far and furniture."""
     taken = state.taken(quotations_too=True)
+    used = {item.cue.start_char for item in state.found if item.cue is not None}
     text = state.ctx.text
     found = []
     for cue in state.cues:
-        if not cue.content or overlaps(cue.start, cue.end, taken):
-            continue
+        if not cue.content or overlaps(cue.start, cue.end, taken) or cue.start in used:
+            continue  # no clause, or words already quoted, or a cue that attributes a quotation
         if any(overlaps(start, end, taken) for start, end in cue.content):
             continue
         if sum(len(text[s:e].split()) for s, e in cue.content) < MIN_CLAUSE_WORDS:

@@ -15,13 +15,11 @@ from ..context import ArticleContext
 from ..grammar import PERSONAL_PRONOUNS
 from ..model import QuoteType
 from .cues import Cue, can_be_source, mention_span, speaker_of
-from .found import CONFIDENCE, Detection, Found, opens_clause
+from .found import CONFIDENCE, Detection, Found, ends_like_speech, opens_clause
 from .marks import Quoted
 
 # verbs that say nothing by themselves in the slot: "“…,” it was", "“…” has been"
 NO_SPEECH_LEMMAS = frozenset({"be", "have", "do", "get", "become"})
-# how a quotation ends when it is speech: a comma, a question or exclamation mark, a dash
-SPOKEN_ENDS = frozenset({",", "?", "!", "—", "–", "-", "…"})
 # most words between a quotation and the slot's verb (the subject before an unmarked verb)
 MAX_SLOT_WORDS = 8
 # punctuation that closes the slot after its verb (the sentence or clause goes on past it)
@@ -33,8 +31,10 @@ SPEAKING_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 def by_attribution_slot(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
     """A quotation ending like speech with a verb and its speaker set off right after it."""
     ctx = state.ctx
-    if not _ends_like_speech(ctx.text, quotation) or not opens_clause(ctx.text, quotation):
+    if not ends_like_speech(ctx.text, quotation) or not opens_clause(ctx.text, quotation):
         return None
+    if ctx.text[quotation.end - 1: quotation.end] == ".":
+        return None  # “… now.” He went home: a stop ends the sentence, no attribution follows
     found = verb_after(ctx, quotation)
     if found is None:
         return None
@@ -121,10 +121,3 @@ def is_speaker(token: Token) -> bool:
 
 def _closes(token: Token) -> bool:
     return token.text in SLOT_ENDS or token.is_quote or "\n" in token.text
-
-
-def _ends_like_speech(text: str, quotation: Quoted) -> bool:
-    """Whether the quotation ends with speech's punctuation inside or right after its marks."""
-    last = text[quotation.end - 1: quotation.end]
-    after = text[quotation.end: quotation.end + 3].lstrip("”’\"' ")
-    return last in SPOKEN_ENDS or after[:1] in {",", "—", "–"}
