@@ -3,12 +3,11 @@ QUOTEAPI_WATCH_EVERY, and the poll task run by a real worker (Redis at settings(
 into the worker's database; the worker, its queue and its keys are cleaned up."""
 
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from celery.contrib.testing.worker import start_worker
+from celery_worker import running_worker
 from web_site import OWN_PAGES, LocalSite, Route, local_site, rss
 
 from quoteapi import tasks
@@ -34,30 +33,8 @@ def test_the_beat_schedule_polls_the_configured_feeds(monkeypatch: pytest.Monkey
 
 @pytest.fixture()
 def worker() -> Iterator[str]:
-    """A worker thread consuming a queue of its own; skips when the broker is down."""
-    app = tasks.app
-    queue = f"quoteapi-test-{uuid.uuid4().hex[:8]}"
-    try:
-        with app.connection_for_write() as connection:
-            connection.ensure_connection(max_retries=1)
-    except Exception as error:  # noqa: BLE001 - any broker failure means "not here"
-        pytest.skip(f"no broker at {app.conf.broker_url} ({error}): start Redis on 127.0.0.1:6379 "
-                    "or set QUOTEAPI_BROKER_URL to run this test")
-    remote_control = app.conf.worker_enable_remote_control
-    app.conf.worker_enable_remote_control = False  # no pidbox queue left behind in the broker
-    try:
-        with start_worker(app, pool="solo", queues=[queue], perform_ping_check=False,
-                          shutdown_timeout=20):
-            yield queue
-    finally:
-        app.conf.worker_enable_remote_control = remote_control
-        with app.connection_for_write() as connection:
-            channel = connection.default_channel
-            channel.queue_delete(queue)
-            client = getattr(channel, "client", None)  # Redis: the transport's binding keys too
-            if client is not None:
-                for key in client.scan_iter(f"*{queue}*"):
-                    client.delete(key)
+    with running_worker() as queue:
+        yield queue
 
 
 @pytest.fixture()
@@ -84,6 +61,3 @@ def test_a_worker_polls_a_feed_into_its_database(
     assert len(site.fetched("/news/tides")) == 1
     index.close()
     job.forget()
-    for opened in tasks._indexes.values():
-        opened.close()
-    tasks._indexes.clear()

@@ -70,9 +70,9 @@ def hostile_article(text: str, url: str, published: date) -> tuple[ArticleIn, li
 
 @pytest.fixture(scope="module")
 def api_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The API over the seeds, with the two hostile articles added (and removed afterwards)."""
+    """The API over the seeds, with the two hostile articles and one read from a web page added
+    (and removed afterwards)."""
     from quoteapi.index.service import Index
-
     from quoteapi.web.fetch import decode_html
     from quoteapi.web.page import article_from_html
 

@@ -24,17 +24,17 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from flask import current_app, g, request
+from flask import g, request
 from flask_smorest import Blueprint
 
 from ..errors import BadInput, QuoteapiError, Unavailable
 from ..extract.model import Quote
 from ..index.records import ArticleIn
 from ..web.errors import NotAnArticle
+from .context import per_app
 
 EXTENSION = "quoteapi.extraction"
 RETRY_AFTER = "30"
-_making = threading.Lock()
 log = logging.getLogger("quoteapi.api")
 
 
@@ -146,16 +146,8 @@ def _unpack(result: tuple[str, Any]) -> Any:
 
 
 def extractor() -> Extractor:
-    found = current_app.extensions.get(EXTENSION)
-    if found is None:
-        with _making:
-            found = current_app.extensions.get(EXTENSION)
-            if found is None:
-                config = current_app.config
-                found = current_app.extensions[EXTENSION] = Extractor(
-                    config["EXTRACT_PROCESSES"], config["EXTRACT_QUEUE"], config["EXTRACT_SECONDS"]
-                )
-    return found
+    return per_app(EXTENSION, lambda config: Extractor(
+        config["EXTRACT_PROCESSES"], config["EXTRACT_QUEUE"], config["EXTRACT_SECONDS"]))
 
 
 def take_slot() -> None:

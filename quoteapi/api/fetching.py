@@ -11,31 +11,21 @@ page says.
 """
 
 import dataclasses
-import threading
 from typing import Any
-
-from flask import current_app
 
 from ..index.records import ArticleIn
 from ..web.fetch import PAGE_TYPES, Fetcher, FetchPolicy
+from .context import per_app
 from .extraction import read_page
 
 EXTENSION = "quoteapi.fetcher"
 STATED = ("title", "source", "author", "published", "canonical_url")  # the client's word wins
-_making = threading.Lock()
 
 
 def fetcher() -> Fetcher:
     """The app's fetcher (one connection pool, shared by its threads)."""
-    found = current_app.extensions.get(EXTENSION)
-    if found is None:
-        with _making:
-            found = current_app.extensions.get(EXTENSION)
-            if found is None:
-                policy = FetchPolicy.from_settings(
-                    allow_private=current_app.config["FETCH_ALLOW_PRIVATE"])
-                found = current_app.extensions[EXTENSION] = Fetcher(policy)
-    return found
+    return per_app(EXTENSION, lambda config: Fetcher(
+        FetchPolicy.from_settings(allow_private=config["FETCH_ALLOW_PRIVATE"])))
 
 
 def page_article(data: dict[str, Any]) -> ArticleIn:
