@@ -96,7 +96,10 @@ def test_a_changed_page_replaces_its_quotes(own_site: LocalSite, tmp_path: Path)
     index = Index(db)
     before = index.article(_appearances(index)[0].article_id)
     assert any("Half my trade" in quote.text for quote in before.quotes)
-    own_site.page("/news/bridge", OWN_PAGES / "quotes-changed.html")
+    changed = (OWN_PAGES / "quotes.html").read_bytes().replace(
+        b"Half my trade walks over that bridge every morning",
+        b"I will lose a third of my trade, maybe more")
+    own_site.add("/news/bridge", Route(changed, "text/html"))
     result = run("ingest", page, "--db", db)  # the page itself this time
     assert summary(result).startswith("1 articles: 0 new, 1 replaced"), result.output
     after = index.article(before.id)
