@@ -2,6 +2,7 @@
 This is the one place that reads QUOTEAPI_* variables."""
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,27 @@ def _env_number(name: str, default: float, kind: type = int) -> float:
         what = "a whole number" if kind is int else "a number"
         raise QuoteapiError(f"{name}={value!r}: set it to {what} (0 or more), or unset it")
     return number
+
+
+DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$")
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in "90", "90s", "15m", "1.5h" or "1d"; ValueError for anything else."""
+    match = DURATION.match(text)
+    if not match or float(match.group(1)) <= 0:
+        raise ValueError(f"{text!r} is not a duration such as 30s, 15m, 1h or 1d")
+    return float(match.group(1)) * DURATION_UNITS[match.group(2) or "s"]
+
+
+def _env_duration(name: str, default: str) -> float:
+    value = os.environ.get(name, "").strip() or default
+    try:
+        return parse_duration(value)
+    except ValueError:
+        raise QuoteapiError(f"{name}={value!r}: set it to a duration such as 30s, 15m or 1h, "
+                            "or unset it") from None
 
 
 def default_database_url() -> str:
@@ -68,6 +90,35 @@ class Settings:
     )
     broker_url: str = field(
         default_factory=lambda: os.environ.get("QUOTEAPI_BROKER_URL", "redis://127.0.0.1:6379/0")
+    )
+    # fetching pages and feeds (web/fetch.py). The API refuses loopback, private, link-local and
+    # cloud-metadata addresses unless QUOTEAPI_FETCH_ALLOW_PRIVATE=1 (the CLI fetches anything);
+    # QUOTEAPI_FETCH_ROBOTS=0 stops reading robots.txt
+    fetch_allow_private: bool = field(
+        default_factory=lambda: os.environ.get("QUOTEAPI_FETCH_ALLOW_PRIVATE", "0") == "1"
+    )
+    fetch_robots: bool = field(
+        default_factory=lambda: os.environ.get("QUOTEAPI_FETCH_ROBOTS", "1") != "0"
+    )
+    # seconds to connect and to wait for each read; seconds for a whole page, redirects included
+    fetch_timeout: float = field(
+        default_factory=lambda: _env_number("QUOTEAPI_FETCH_TIMEOUT", 10.0, float)
+    )
+    fetch_seconds: float = field(
+        default_factory=lambda: _env_number("QUOTEAPI_FETCH_SECONDS", 30.0, float)
+    )
+    fetch_max_bytes: int = field(
+        default_factory=lambda: _env_number("QUOTEAPI_FETCH_MAX_BYTES", 10_000_000)
+    )
+    fetch_redirects: int = field(
+        default_factory=lambda: _env_number("QUOTEAPI_FETCH_REDIRECTS", 5)
+    )
+    # empty: "quoteapi/VERSION (+news quote indexer)"; put a contact address in yours
+    user_agent: str = field(default_factory=lambda: os.environ.get("QUOTEAPI_USER_AGENT", ""))
+    # feeds the Celery beat schedule polls (tasks.py), and how often
+    watch_feeds: list[str] = field(default_factory=lambda: _env_list("QUOTEAPI_WATCH_FEEDS"))
+    watch_every: float = field(
+        default_factory=lambda: _env_duration("QUOTEAPI_WATCH_EVERY", "15m")
     )
 
 

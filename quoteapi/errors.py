@@ -28,6 +28,14 @@ class BadInput(QuoteapiError):
     title = "Bad Request"
 
 
+class Unprocessable(QuoteapiError):
+    """Well-formed input that gives nothing to store: a URL that cannot be fetched (or may not
+    be), a page that holds no article or one in another language."""
+
+    status = 422
+    title = "Unprocessable Content"
+
+
 class NotFound(QuoteapiError):
     status = 404
     title = "Not Found"

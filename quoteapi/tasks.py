@@ -17,6 +17,7 @@ from .errors import QuoteapiError
 from .extract.model import Quote
 from .index import Index
 from .index.ingest import article_from_json
+from .web.watch import POLL_TASK, beat_schedule, poll_all
 
 
 def make_app(broker_url: str | None = None) -> Celery:
@@ -64,3 +65,17 @@ def ingest_article(
 
 def _id(article: Any) -> Any:
     return article.get("id") if isinstance(article, dict) else None
+
+
+# ---- feeds (web/watch.py) ----------------------------------------------------------------
+# `celery -A quoteapi.tasks beat` sends POLL_TASK every QUOTEAPI_WATCH_EVERY for the feeds in
+# QUOTEAPI_WATCH_FEEDS; a worker polls them and ingests their new entries' pages itself.
+app.conf.beat_schedule = beat_schedule(settings())
+
+
+@app.task(name=POLL_TASK)
+def poll_feeds(feed_urls: list[str]) -> list[dict[str, Any]]:
+    """Poll each feed once (what `quoteapi watch --once` does): a summary per feed."""
+    reports = poll_all(_index(None), [str(url) for url in feed_urls])
+    return [{"feed": r.feed, "not_modified": r.not_modified, "new": r.new, "stored": r.stored,
+             "quotes": r.quotes, "failed": len(r.failures)} for r in reports]

@@ -1,11 +1,10 @@
 """Ingesting through a real Celery worker (Redis broker at settings().broker_url) into each
 backend; the worker, its queue and the results are cleaned up."""
 
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from celery.contrib.testing.worker import start_worker
+from celery_worker import running_worker
 from index_fixtures import quote_of, seed_text
 
 from quoteapi import tasks
@@ -17,32 +16,8 @@ T0, T2 = seed_text("000"), seed_text("002")
 @pytest.fixture(scope="module")
 def worker() -> Iterator[str]:
     """A worker thread consuming a queue of its own; skips when the broker is down."""
-    app = tasks.app
-    queue = f"quoteapi-test-{uuid.uuid4().hex[:8]}"
-    try:
-        with app.connection_for_write() as connection:
-            connection.ensure_connection(max_retries=1)
-    except Exception as error:  # noqa: BLE001 - any broker failure means "not here"
-        pytest.skip(f"no broker at {app.conf.broker_url} ({error}): start Redis on 127.0.0.1:6379 "
-                    "or set QUOTEAPI_BROKER_URL to run this test")
-    remote_control = app.conf.worker_enable_remote_control
-    app.conf.worker_enable_remote_control = False  # no pidbox queue left behind in the broker
-    try:
-        with start_worker(app, pool="solo", queues=[queue], perform_ping_check=False,
-                          shutdown_timeout=20):
-            yield queue
-    finally:
-        app.conf.worker_enable_remote_control = remote_control
-        with app.connection_for_write() as connection:
-            channel = connection.default_channel
-            channel.queue_delete(queue)
-            client = getattr(channel, "client", None)  # Redis: the transport's binding keys too
-            if client is not None:
-                for key in client.scan_iter(f"*{queue}*"):
-                    client.delete(key)
-        for index in tasks._indexes.values():
-            index.close()
-        tasks._indexes.clear()
+    with running_worker() as queue:
+        yield queue
 
 
 def test_worker_ingests_articles_and_reports_bad_ones(worker: str, index_url: str) -> None:

@@ -3,7 +3,9 @@
 A host page on one origin embeds the widget from the API on another (two ports of 127.0.0.1), as a
 news site would. The API serves the seed articles plus, for the duration of these tests, two
 hand-made articles whose quote, role, title and link carry markup and script that must stay inert.
-A screenshot of the host page is kept in test-artifacts/widget.png.
+An article read from a web page (tests/web_pages/quotes.html, its quotes extracted) shows how
+the widget links an article by its title and site name. A screenshot of the host page is kept in
+test-artifacts/widget.png.
 """
 
 import html
@@ -30,6 +32,9 @@ HOSTILE_SLUG = "mallory-payload"
 IMG = '<img src=x onerror="window.__widgetXss = (window.__widgetXss || 0) + 1">'
 SCRIPT = "<script>window.__widgetXss = (window.__widgetXss || 0) + 1</script>"
 ROLE = '<b onmouseover="window.__widgetXss = 1">Chief</b> Injector'
+WEB_PAGE = REPO / "tests" / "web_pages" / "quotes.html"
+WEB_URL = "https://courier.example/news/harbour-bridge-repairs?from=feed"
+WEB_SPEAKER = "margaret-ellison"
 
 if not CHROMIUM.exists():
     pytest.skip(
@@ -65,12 +70,16 @@ def hostile_article(text: str, url: str, published: date) -> tuple[ArticleIn, li
 
 @pytest.fixture(scope="module")
 def api_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The API over the seeds, with the two hostile articles added (and removed afterwards)."""
+    """The API over the seeds, with the two hostile articles and one read from a web page added
+    (and removed afterwards)."""
     from quoteapi.index.service import Index
+    from quoteapi.web.fetch import decode_html
+    from quoteapi.web.page import article_from_html
 
     database = seeded_database(tmp_path_factory)
     index = Index(url=sqlite_url(database))
     added = [
+        index.ingest(article_from_html(decode_html(WEB_PAGE.read_bytes()), WEB_URL)),
         index.ingest(
             *hostile_article(
                 f"Look: {IMG} and {SCRIPT}", "https://news.example/a?x=1&y=<2>", date(2022, 3, 5)
@@ -103,6 +112,8 @@ def host_page(api_url: str) -> str:
 <quote-widget id="hostile" speaker="{HOSTILE_SLUG}" limit="5"></quote-widget>
 <h2>Unknown speaker</h2>
 <quote-widget id="unknown" speaker="{UNKNOWN}"></quote-widget>
+<h2>From a web page</h2>
+<quote-widget id="web" speaker="{WEB_SPEAKER}" limit="1"></quote-widget>
 </body></html>"""
 
 
@@ -136,7 +147,7 @@ def loaded(browser: Browser, host_url: str) -> Iterator[tuple[Page, list[str]]]:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(host_url)
-    for widget in ("wallace", "hostile", "unknown"):
+    for widget in ("wallace", "hostile", "unknown", "web"):
         page.wait_for_selector(f"#{widget}:not([data-state='loading'])[data-state]", timeout=15_000)
     yield page, requests
     page.close()
@@ -188,6 +199,7 @@ def test_each_widget_makes_one_cross_origin_request(
             f"{api_url}/speakers/ben-wallace/quotes?limit=3",
             f"{api_url}/speakers/{HOSTILE_SLUG}/quotes?limit=5",
             f"{api_url}/speakers/{UNKNOWN}/quotes?limit=3",
+            f"{api_url}/speakers/{WEB_SPEAKER}/quotes?limit=1",
         ]
     )
     assert f"{api_url}/widget.js" in requests
@@ -226,7 +238,9 @@ def test_injected_markup_stays_text(loaded: tuple[Page, list[str]], api_url: str
     assert text.locator("blockquote p").text_content() == f"Look: {IMG} and {SCRIPT}"
     assert text.locator(".role").text_content() == ROLE
     assert IMG in text.locator(".source").text_content()
-    assert widget.locator("li.quote").nth(1).locator("cite").text_content() == f"{IMG} Gazette"
+    second = widget.locator("li.quote").nth(1)
+    assert second.locator("cite").text_content() == f"{SCRIPT} headline"
+    assert second.locator(".site").text_content() == f"{IMG} Gazette"
     assert page.evaluate("window.__widgetXss") is None
 
 
@@ -261,3 +275,21 @@ def test_layout_follows_the_width(
     lefts = {round(box["x"]) for box in boxes if box}
     assert (len(lefts) > 1) == side_by_side, f"quote columns at {width}px: {sorted(lefts)}"
     page.set_viewport_size({"width": 1100, "height": 900})
+
+
+def test_an_article_from_the_web_is_linked_by_its_title_and_site(
+    loaded: tuple[Page, list[str]]
+) -> None:
+    page, _ = loaded
+    widget = page.locator("#web")
+    assert widget.get_attribute("data-state") == "ready"
+    source = widget.locator("li.quote .source").first
+    link = source.locator("cite a")
+    assert link.text_content() == "Harbour bridge to close for repairs"  # the page's title
+    assert link.get_attribute("href") == WEB_URL  # where it was read
+    assert link.get_attribute("aria-label") == (
+        "Harbour bridge to close for repairs, Northfield Courier, opens in a new tab"
+    )
+    assert source.locator(".site").text_content() == "Northfield Courier"  # its og:site_name
+    assert source.locator("time").get_attribute("datetime") == "2024-05-14"
+    assert "Article" not in source.text_content()

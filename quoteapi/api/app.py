@@ -125,6 +125,7 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     app.config["EXTRACT_PROCESSES"] = current.extract_processes  # see extraction.py
     app.config["EXTRACT_QUEUE"] = current.extract_queue
     app.config["EXTRACT_SECONDS"] = current.extract_seconds
+    app.config["FETCH_ALLOW_PRIVATE"] = current.fetch_allow_private  # see fetching.py
     app.config.update(overrides or {})
 
 

@@ -1,4 +1,5 @@
-"""Articles: read one with its quotes; with an API key, add one (extracting its quotes) or delete it."""
+"""Articles: read one with its quotes; with an API key, add one (a text, a page's HTML, or the URL
+of a page to fetch; its quotes extracted) or delete it."""
 
 from typing import Any
 
@@ -7,7 +8,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from ..index.records import ArticleIn
-from .article_schemas import ArticleInSchema, ArticleSchema
+from .article_schemas import ARTICLE_IN, ArticleBodySchema, ArticleSchema
 from .auth import protect_writes, write_problems
 from .bodies import accept_json_bodies, body_problems, extraction_problems
 from .caching import READ_HEADERS_DOC, not_modified
@@ -16,6 +17,7 @@ from .context import current_index
 from .errors import any_problem, problem_doc
 from .examples import ARTICLE
 from .extraction import extract_quotes, limit_extractions
+from .fetching import page_article
 
 blp = Blueprint(
     "Articles", __name__, url_prefix="/articles", description="The news articles quotes come from."
@@ -39,13 +41,17 @@ NEW_ARTICLE = {
     "source": "Express",
     "published": "2022-03-03",
 }
+PAGE_PROBLEMS = (
+    "A field is invalid; or the page could not be fetched (or may not be: a private address, "
+    "robots.txt, a timeout, too large, not HTML), or holds no article in English."
+)
 
 
 @blp.route("")
 class Articles(MethodView):
-    @blp.doc(operationId="createArticle")
+    @blp.doc(operationId="createArticle", requestBody={"content": {JSON: {"schema": ARTICLE_IN}}})
     @any_problem(blp)
-    @blp.arguments(ArticleInSchema, example=NEW_ARTICLE)
+    @blp.arguments(ArticleBodySchema, example=NEW_ARTICLE)
     @blp.response(201, ArticleSchema, content_type=JSON, example=ARTICLE, headers=LOCATION)
     @blp.alt_response(
         200,
@@ -54,17 +60,22 @@ class Articles(MethodView):
         success=True,
         description="The same text was already stored: the stored article.",
     )
+    @blp.alt_response(422, description=PAGE_PROBLEMS, **problem_doc())
     @write_problems(blp)
     @body_problems(blp)
     @extraction_problems(blp)
     def post(self, data: dict[str, Any]) -> Any:
         """Add an article
 
-        Stores the article and the quotes extracted from it, all or nothing. Sending the same
-        text again changes nothing and answers 200 with the stored article.
+        Stores the article and the quotes extracted from it, all or nothing. The article is a
+        `text`, a page's `html` (its main text is the article's text, its metadata the
+        article's), or a `url` alone, whose page the server fetches. Sending the same text, or
+        the same URL or canonical URL with an unchanged page, again changes nothing and answers
+        200 with the stored article; a changed page replaces the article's quotes.
         """
         index = current_index()
-        result = index.ingest(ArticleIn(**data), extract=extract_quotes)
+        article = ArticleIn(**data) if "text" in data else page_article(data)
+        result = index.ingest(article, extract=extract_quotes)
         article = index.article(result.article_id)
         if not result.created:
             return article, 200

@@ -1,6 +1,7 @@
-"""Quote extraction for the API, kept apart from reads.
+"""Quote extraction for the API, kept apart from reads (and the reading of web pages with it).
 
-Extracting an article takes the NLP pipeline seconds of CPU. Run in a request's thread it would
+Extracting an article takes the NLP pipeline seconds of CPU, and reading a web page's main text
+(trafilatura) a tenth of one or more. Run in a request's thread it would
 hold the worker's interpreter (the GIL) while reads wait. So each API worker hands extractions to a
 pool of its own processes (``QUOTEAPI_EXTRACT_PROCESSES``, default 1; 0 runs them in the request's
 thread, as tests and ``--dev`` may), each loading the pipeline once.
@@ -11,7 +12,8 @@ one more is refused at once with 503 and Retry-After, never queued, so neither e
 bodies sent slowly by key holders can take every thread from the reads. An extraction that takes
 longer than ``QUOTEAPI_EXTRACT_SECONDS`` answers 503 too.
 
-A text the extractor fails on answers 500 without the exception (logged under the request's id).
+A text the extractor fails on answers 500 without the exception (logged under the request's id);
+a page with no article in it answers 422 (web/page.py).
 """
 
 import logging
@@ -22,15 +24,17 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from flask import current_app, g, request
+from flask import g, request
 from flask_smorest import Blueprint
 
 from ..errors import BadInput, QuoteapiError, Unavailable
 from ..extract.model import Quote
+from ..index.records import ArticleIn
+from ..web.errors import NotAnArticle
+from .context import per_app
 
 EXTENSION = "quoteapi.extraction"
 RETRY_AFTER = "30"
-_making = threading.Lock()
 log = logging.getLogger("quoteapi.api")
 
 
@@ -50,6 +54,17 @@ def extract_in_process(text: str) -> tuple[str, Any]:
     if isinstance(result, QuoteapiError):
         return "error", (type(result).__name__, result.status, result.message)
     return "quotes", result
+
+
+def article_in_process(html: str, url: str | None) -> tuple[str, Any]:
+    """In a pool process (or this one): ("article", ArticleIn) of a web page, or ("error",
+    (class name, status, message)) when it holds no article (web/page.py)."""
+    from ..web.page import article_from_html
+
+    try:
+        return "article", article_from_html(html, url)
+    except QuoteapiError as error:
+        return "error", (type(error).__name__, error.status, error.message)
 
 
 def _warm() -> None:
@@ -84,11 +99,17 @@ class Extractor:
             return self._pool
 
     def quotes(self, text: str) -> list[Quote]:
+        return self._run(extract_in_process, text)
+
+    def article(self, html: str, url: str | None) -> ArticleIn:
+        return self._run(article_in_process, html, url)
+
+    def _run(self, function: Any, *args: Any) -> Any:
         if not self.processes:
-            return _unpack(extract_in_process(text))
+            return _unpack(function(*args))
         pool = self.pool()
         try:
-            future: Future = pool.submit(extract_in_process, text)
+            future: Future = pool.submit(function, *args)
             return _unpack(future.result(timeout=self.seconds))
         except FutureTimeout:
             raise Unavailable(
@@ -109,13 +130,15 @@ class Extractor:
         broken.shutdown(wait=False, cancel_futures=True)
 
 
-def _unpack(result: tuple[str, Any]) -> list[Quote]:
+def _unpack(result: tuple[str, Any]) -> Any:
     kind, value = result
-    if kind == "quotes":
+    if kind != "error":
         return value
     name, status, message = value
     if 400 <= status < 500 and name == BadInput.__name__:
         raise BadInput(message)
+    if name == NotAnArticle.__name__:  # the page holds no article (web/page.py)
+        raise NotAnArticle(message)
     log.error("extraction failed [request %s]: %s", g.get("request_id"), message)
     raise ExtractionFailed(
         "Quote extraction failed on this text; the error is logged under this request's id."
@@ -123,16 +146,8 @@ def _unpack(result: tuple[str, Any]) -> list[Quote]:
 
 
 def extractor() -> Extractor:
-    found = current_app.extensions.get(EXTENSION)
-    if found is None:
-        with _making:
-            found = current_app.extensions.get(EXTENSION)
-            if found is None:
-                config = current_app.config
-                found = current_app.extensions[EXTENSION] = Extractor(
-                    config["EXTRACT_PROCESSES"], config["EXTRACT_QUEUE"], config["EXTRACT_SECONDS"]
-                )
-    return found
+    return per_app(EXTENSION, lambda config: Extractor(
+        config["EXTRACT_PROCESSES"], config["EXTRACT_QUEUE"], config["EXTRACT_SECONDS"]))
 
 
 def take_slot() -> None:
@@ -161,3 +176,8 @@ def limit_extractions(blueprint: Blueprint) -> None:
 def extract_quotes(text: str) -> list[Quote]:
     """The quotes of ``text``, extracted in this worker's pool."""
     return extractor().quotes(text)
+
+
+def read_page(html: str, url: str | None) -> ArticleIn:
+    """The article of a web page, read in this worker's pool (web/page.py)."""
+    return extractor().article(html, url)

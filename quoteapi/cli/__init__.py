@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..errors import QuoteapiError
-from . import evaluate, extract, index, serve
+from . import evaluate, extract, index, serve, web
 
 
 class Group(click.Group):
@@ -24,6 +24,6 @@ def main() -> None:
     """Who said what, in what role, where and when: quote attribution for news."""
 
 
-for module in (extract, evaluate, index, serve):
+for module in (extract, evaluate, index, serve, web):
     for command in module.COMMANDS:
         main.add_command(command)

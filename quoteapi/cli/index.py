@@ -12,26 +12,40 @@ from typing import Any
 
 import click
 
+from ..config import settings
 from ..errors import NotFound
 from ..index import Index, QuoteQuery
 from ..index.records import Page, QuoteRecord, SpeakerRecord
+from ..web.fetch import Fetcher, FetchPolicy
+from ..web.sources import read_sources
 
 db_option = click.option("--db", "url", metavar="URL", help="Database URL (default: QUOTEAPI_DATABASE_URL or the SQLite file).")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 Date = click.DateTime(formats=["%Y-%m-%d"])
+robots_option = click.option(
+    "--ignore-robots", is_flag=True,
+    help="Fetch pages whatever the sites' robots.txt say (as QUOTEAPI_FETCH_ROBOTS=0).")
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar (on stderr).")
+@robots_option
 @db_option
-def ingest(paths: tuple[str, ...], progress: bool, url: str | None) -> None:
-    """Store articles (text files, JSON, JSON Lines, folders of them) with their quotes.
+def ingest(paths: tuple[str, ...], progress: bool, ignore_robots: bool, url: str | None) -> None:
+    """Store articles with their quotes: text files, JSON, JSON Lines, HTML pages, folders of
+    them, http(s) URLs of pages, and feeds (RSS, Atom, JSON Feed; files or URLs), whose entries'
+    pages are fetched.
 
-    A leading `date YYYY-MM-DD` line gives a text file's publication date. The same text again
-    changes nothing; a changed text replaces that article's quotes. Articles that fail are listed
-    with the reason and the rest go on; the exit status is 1 when any failed."""
-    report = Index(url).ingest_paths(paths, progress=progress)
+    A leading `date YYYY-MM-DD` line gives a text file's publication date. The same text, URL or
+    canonical URL again changes nothing; a changed text or page replaces that article's quotes.
+    Articles that fail are listed with the reason and the rest go on; the exit status is 1 when
+    any failed."""
+    policy = FetchPolicy.from_settings(allow_private=True, robots=False if ignore_robots else None)
+    index = Index(url)
+    with Fetcher(policy) as fetcher:
+        items = read_sources(paths, fetcher, settings().fetch_max_bytes)
+        report = index.ingest_items(items, progress=progress)
     click.echo(
         f"{report.stored} articles: {report.created} new, {report.replaced} replaced, "
         f"{report.unchanged} unchanged; {report.quotes} quotes stored; "

@@ -44,6 +44,7 @@ def write_article(
         row = Article(id=article_id)
         session.add(row)
     row.title, row.url, row.source = article.title, article.url, article.source
+    row.canonical_url, row.author = article.canonical_url, article.author
     row.published, row.text, row.content_hash = article.published, article.text, content_hash
     row.ingested_at = datetime.now(UTC).replace(tzinfo=None)
     session.flush()

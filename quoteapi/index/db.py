@@ -45,12 +45,45 @@ class Article(Base):
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     title: Mapped[str | None] = mapped_column(Text)
-    url: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text, index=True)
     source: Mapped[str | None] = mapped_column(String(200), index=True)
     published: Mapped[date | None] = mapped_column(Date, index=True)
     content_hash: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    canonical_url: Mapped[str | None] = mapped_column(Text, index=True)
+    author: Mapped[str | None] = mapped_column(String(300))
+
+
+class Feed(Base):
+    """A feed `quoteapi watch` polls: the validators of its last answer, for a conditional GET."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class FeedEntry(Base):
+    """An entry of a feed, once handled: the article its page gave, or why it gave none.
+    ``key`` is a hash of the entry's id (or link) and its date, so an updated entry is new."""
+
+    __tablename__ = "feed_entries"
+
+    feed_id: Mapped[int] = mapped_column(
+        ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    link: Mapped[str] = mapped_column(Text)
+    article_id: Mapped[str | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    error: Mapped[str | None] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Speaker(Base):

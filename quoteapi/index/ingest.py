@@ -64,15 +64,17 @@ def check_text(text: Any, max_bytes: int) -> None:
                        "(QUOTEAPI_MAX_ARTICLE_BYTES)")
 
 
-def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
-    """Files named, and the article files inside folders named (recursively, sorted), each with
-    whether it was found in a folder (rather than named)."""
+def expand(
+    paths: Iterable[str | Path], suffixes: tuple[str, ...] = SUFFIXES
+) -> list[tuple[Path, bool]]:
+    """Files named, and the article files (by ``suffixes``) inside folders named (recursively,
+    sorted), each with whether it was found in a folder (rather than named)."""
     found: list[tuple[Path, bool]] = []
     for path in map(Path, paths):
         if path.is_dir():
             found += sorted(
                 (p, True) for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES
+                if p.is_file() and p.suffix.lower() in suffixes
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
@@ -151,8 +153,8 @@ def _json_document(path: Path, text: str, in_folder: bool) -> Iterator[Item]:
 
 
 def article_from_json(record: Any) -> ArticleIn:
-    """An article from a JSON object: "text" (required), "id", "title", "url", "source" (or
-    "publisher"), "published" (or "date", ISO 8601)."""
+    """An article from a JSON object: "text" (required), "id", "title", "url", "canonical_url",
+    "source" (or "publisher"), "author", "published" (or "date", ISO 8601)."""
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise BadInput('not an article: a JSON article is an object with a "text" string')
     published = record.get("published", record.get("date"))
@@ -166,6 +168,7 @@ def article_from_json(record: Any) -> ArticleIn:
         text=record["text"], id=str(identifier) if identifier is not None else None,
         title=_optional(record, "title"), url=_optional(record, "url"),
         source=_optional(record, "source") or _optional(record, "publisher"), published=published,
+        canonical_url=_optional(record, "canonical_url"), author=_optional(record, "author"),
     )
 
 

@@ -116,7 +116,7 @@ def article_record(session: Session, article: Article) -> ArticleRecord:
     ).all()
     ids = [quote_id for quote_id, spans in sorted(carried, key=lambda row: row[1][0][0])]
     return ArticleRecord(
-        id=article.id, title=article.title, url=article.url, source=article.source,
-        published=article.published, content_hash=article.content_hash, text=article.text,
+        id=article.id, title=article.title, url=article.url, canonical_url=article.canonical_url,
+        source=article.source, author=article.author, published=article.published, content_hash=article.content_hash, text=article.text,
         ingested_at=article.ingested_at, quotes=quote_records(session, ids),
     )

@@ -11,14 +11,18 @@ from ..extract.model import QuoteType, SpeakerKind
 
 @dataclass(frozen=True)
 class ArticleIn:
-    """An article to ingest. ``id`` defaults to a hash of the text when not given."""
+    """An article to ingest. Without an ``id``, an article with a URL is the one stored under
+    that URL or canonical URL (the same page read again), or a new one named by a hash of it;
+    an article without a URL is named by a hash of its text."""
 
     text: str
     id: str | None = None
     title: str | None = None
-    url: str | None = None
-    source: str | None = None  # publisher
+    url: str | None = None  # where it was read (a page's address after redirects)
+    source: str | None = None  # publisher: a web page's site name
     published: date | None = None
+    canonical_url: str | None = None  # the address the page gives as its own (rel=canonical)
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,28 @@ class BatchReport:
     @property
     def stored(self) -> int:
         return self.created + self.replaced + self.unchanged
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """A polled feed: its title and the validators of its last full answer."""
+
+    url: str
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    checked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class EntryOutcome:
+    """A feed entry handled: ``key`` (entry id and date, hashed), its page's ``link``, and the
+    article it gave or the ``error`` why none."""
+
+    key: str
+    link: str
+    article_id: str | None = None
+    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,7 +140,9 @@ class ArticleRecord:
     id: str
     title: str | None
     url: str | None
+    canonical_url: str | None
     source: str | None
+    author: str | None
     published: date | None
     content_hash: str
     text: str

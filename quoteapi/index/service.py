@@ -6,6 +6,8 @@ CONTRACT (the store helper implements it; the API helper codes against it):
     index.ingest(article: ArticleIn, quotes: list[Quote] | None = None) -> IngestResult
         # extracts when quotes is None; all-or-nothing; idempotent on the same text
     index.ingest_paths(paths, progress=True) -> BatchReport     # CLI `quoteapi ingest`
+    index.ingest_items(items, progress=True) -> BatchReport     # articles read elsewhere (web/)
+    index.ingest_item(item) -> (IngestResult | None, error | None)  # one of them
     index.delete_article(article_id) -> None                    # raises NotFound
     index.article(article_id) -> ArticleRecord                  # raises NotFound; with its quotes
     index.speakers(q: str | None, limit, offset) -> Page[SpeakerRecord]
@@ -17,10 +19,14 @@ CONTRACT (the store helper implements it; the API helper codes against it):
     index.changes() -> Hashable    # differs after any writer's commit (changes.py)
     index.is_empty() -> bool
     index.health() -> dict                                      # {"database": "ok", "quotes": n, ...}
+    index.feed(url) -> FeedState | None; index.unseen_entries(url, keys) -> set[str]
+    index.record_entry(url, EntryOutcome); index.record_poll(url, title, etag, last_modified)
+        # the feeds `quoteapi watch` polls (web/watch.py)
 
 Also: ``index.url`` and ``index.close()`` (disposes the engines).
 """
 
+import dataclasses
 import hashlib
 import threading
 import time
@@ -40,13 +46,17 @@ from ..extract.model import Quote as ExtractedQuote
 from .articles import detach_article, refresh_speakers, write_article
 from .changes import ChangeMarker
 from .db import Appearance, Article, Quote, Speaker, make_engine, upgrade
-from .ingest import check_text, expand, parse_dateline, read_file
+from .feeds import feed_state, record_entry, record_poll, unseen
+from .identity import article_id as identify
+from .ingest import Item, check_text, expand, parse_dateline, read_file
 from .load import article_record, quote_records, speaker_record
 from .records import (
     ArticleIn,
     ArticleRecord,
     BatchReport,
+    EntryOutcome,
     Failure,
+    FeedState,
     IngestResult,
     Page,
     QuoteQuery,
@@ -112,16 +122,15 @@ class Index:
             raise BadInput("an article id has 1 to 200 characters")
         published = article.published or parse_dateline(article.text)
         content_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-        article_id = article.id or content_hash[:16]
         with self._read() as session:
+            article_id = identify(session, article, content_hash)
             stored = session.get(Article, article_id)
             if stored is not None and stored.content_hash == content_hash:
                 return IngestResult(article_id, False, False, _carried(session, article_id))
         if quotes is None:
             quotes = (extract or _extract)(article.text)
         _check_offsets(quotes, len(article.text))
-        complete = ArticleIn(article.text, article_id, article.title, article.url, article.source,
-                             published)
+        complete = dataclasses.replace(article, id=article_id, published=published)
         outcome = self._write(
             lambda session: write_article(session, complete, article_id, content_hash, quotes)
         )
@@ -129,34 +138,43 @@ class Index:
 
     def ingest_paths(self, paths: Iterable[str | Path], progress: bool = True) -> BatchReport:
         """Ingest files and folders; a failing article is reported and the batch goes on."""
-        files = expand(paths)
+        limit = settings().max_article_bytes
+        items = (item for path, in_folder in expand(paths)
+                 for item in read_file(path, limit, in_folder))
+        return self.ingest_items(items, progress)
+
+    def ingest_items(self, items: Iterable[Item], progress: bool = True) -> BatchReport:
+        """Ingest articles as they are read (``items``: from files, pages or feeds); a failing
+        article is reported and the batch goes on."""
         counts = {"created": 0, "replaced": 0, "unchanged": 0, "quotes": 0}
         failures: list[Failure] = []
         skipped: list[Failure] = []
-        limit = settings().max_article_bytes
-        with tqdm(files, unit="file", disable=not progress, desc="ingest") as bar:
-            for path, in_folder in bar:
-                for item in read_file(path, limit, in_folder):
-                    if item.skipped:
-                        skipped.append(Failure(item.source, item.skipped))
-                        continue
-                    if item.article is None:
-                        failures.append(Failure(item.source, item.error or "unreadable"))
-                        continue
-                    try:
-                        result = self.ingest(item.article)
-                    except QuoteapiError as error:
-                        failures.append(Failure(item.source, error.message))
-                        continue
-                    except Exception as error:  # noqa: BLE001 - one article's bug: report, go on
-                        failures.append(Failure(item.source, f"{type(error).__name__}: {error}"))
-                        continue
+        with tqdm(items, unit="article", disable=not progress, desc="ingest") as bar:
+            for item in bar:
+                if item.skipped:
+                    skipped.append(Failure(item.source, item.skipped))
+                    continue
+                result, error = self.ingest_item(item)
+                if result is None:
+                    failures.append(Failure(item.source, error or "unreadable"))
+                else:
                     outcome = "created" if result.created else (
                         "replaced" if result.replaced else "unchanged")
                     counts[outcome] += 1
                     counts["quotes"] += result.quote_count if outcome != "unchanged" else 0
                 bar.set_postfix(quotes=counts["quotes"], failed=len(failures))
         return BatchReport(failures=failures, skipped=skipped, **counts)
+
+    def ingest_item(self, item: Item) -> tuple[IngestResult | None, str | None]:
+        """Ingest one article read elsewhere: its result, or (None, why it failed)."""
+        if item.article is None:
+            return None, item.error or "unreadable"
+        try:
+            return self.ingest(item.article), None
+        except QuoteapiError as error:
+            return None, error.message
+        except Exception as error:  # noqa: BLE001 - one article's bug: report, go on
+            return None, f"{type(error).__name__}: {error}"
 
     def delete_article(self, article_id: str) -> None:
         def delete(session: Session) -> None:
@@ -170,7 +188,25 @@ class Index:
 
         self._write(delete)
 
+    def record_entry(self, feed_url: str, outcome: EntryOutcome) -> None:
+        """Note a feed's entry as handled (web/watch.py): it is not fetched again."""
+        self._write(lambda session: record_entry(session, feed_url, outcome))
+
+    def record_poll(self, feed_url: str, title: str | None, etag: str | None,
+                    last_modified: str | None) -> None:
+        """Note a poll of a feed, with the validators for its next conditional GET."""
+        self._write(lambda session: record_poll(session, feed_url, title, etag, last_modified))
+
     # ---- reading -------------------------------------------------------------------------
+
+    def feed(self, url: str) -> FeedState | None:
+        with self._read() as session:
+            return feed_state(session, url)
+
+    def unseen_entries(self, feed_url: str, keys: Iterable[str]) -> set[str]:
+        """The entry keys of ``keys`` the feed has not handled yet."""
+        with self._read() as session:
+            return unseen(session, feed_url, keys)
 
     def article(self, article_id: str) -> ArticleRecord:
         with self._read() as session:

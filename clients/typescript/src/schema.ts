@@ -138,8 +138,11 @@ export interface paths {
         put?: never;
         /**
          * Add an article
-         * @description Stores the article and the quotes extracted from it, all or nothing. Sending the same
-         *     text again changes nothing and answers 200 with the stored article.
+         * @description Stores the article and the quotes extracted from it, all or nothing. The article is a
+         *     `text`, a page's `html` (its main text is the article's text, its metadata the
+         *     article's), or a `url` alone, whose page the server fetches. Sending the same text, or
+         *     the same URL or canonical URL with an unchanged page, again changes nothing and answers
+         *     200 with the stored article; a changed page replaces the article's quotes.
          */
         post: operations["createArticle"];
         delete?: never;
@@ -595,10 +598,43 @@ export interface components {
         };
         ArticleIn: {
             /**
+             * @description Headline.
+             * @example Wallace warns Moscow
+             */
+            title?: string | null;
+            /**
+             * @description Where it was published (http or https).
+             * @example https://example.com/news/1
+             */
+            url?: string | null;
+            /**
+             * @description The address the page gives as its own.
+             * @example https://example.com/news/1
+             */
+            canonical_url?: string | null;
+            /**
+             * @description The publisher.
+             * @example Express
+             */
+            source?: string | null;
+            /**
+             * @description Who wrote it.
+             * @example Jane Doe
+             */
+            author?: string | null;
+            /**
+             * Format: date
+             * @description Publication date.
+             * @example 2022-03-03
+             */
+            published?: string | null;
+            /**
              * @description The article's text; offsets in answers count its characters.
              * @example “We will not stand by,” the Defence Secretary Ben Wallace said.
              */
             text: string;
+        };
+        ArticlePageIn: {
             /**
              * @description Headline.
              * @example Wallace warns Moscow
@@ -610,10 +646,58 @@ export interface components {
              */
             url?: string | null;
             /**
+             * @description The address the page gives as its own.
+             * @example https://example.com/news/1
+             */
+            canonical_url?: string | null;
+            /**
              * @description The publisher.
              * @example Express
              */
             source?: string | null;
+            /**
+             * @description Who wrote it.
+             * @example Jane Doe
+             */
+            author?: string | null;
+            /**
+             * Format: date
+             * @description Publication date.
+             * @example 2022-03-03
+             */
+            published?: string | null;
+            /**
+             * @description A web page: its main text (title, then paragraphs) becomes the article's text, its title, site name, author, date and canonical URL the article's.
+             * @example <html><head><title>Wallace warns Moscow</title></head><body>...</body></html>
+             */
+            html: string;
+        };
+        ArticleUrlIn: {
+            /**
+             * @description Headline.
+             * @example Wallace warns Moscow
+             */
+            title?: string | null;
+            /**
+             * @description The page to fetch (http or https; a public address only, unless the server allows private ones).
+             * @example https://example.com/news/1
+             */
+            url: string;
+            /**
+             * @description The address the page gives as its own.
+             * @example https://example.com/news/1
+             */
+            canonical_url?: string | null;
+            /**
+             * @description The publisher.
+             * @example Express
+             */
+            source?: string | null;
+            /**
+             * @description Who wrote it.
+             * @example Jane Doe
+             */
+            author?: string | null;
             /**
              * Format: date
              * @description Publication date.
@@ -623,7 +707,7 @@ export interface components {
         };
         Article: {
             /**
-             * @description The article's id (a hash of its text).
+             * @description The article's id (a hash of its canonical URL, else its URL, else its text).
              * @example 8283138c3726f372
              */
             id: string;
@@ -633,15 +717,25 @@ export interface components {
              */
             title: string | null;
             /**
-             * @description Where it was published.
+             * @description Where it was published (a page's address, after redirects).
              * @example https://example.com/news/1
              */
             url: string | null;
             /**
-             * @description The publisher.
+             * @description The address the page gives as its own (rel=canonical).
+             * @example https://example.com/news/1
+             */
+            canonical_url: string | null;
+            /**
+             * @description The publisher (a page's site name).
              * @example Express
              */
             source: string | null;
+            /**
+             * @description Who wrote it.
+             * @example Jane Doe
+             */
+            author: string | null;
             /**
              * Format: date
              * @description Publication date.
@@ -654,7 +748,7 @@ export interface components {
              */
             content_hash: string;
             /**
-             * @description The text as submitted; all offsets point into it.
+             * @description The text as submitted, or as read from the page (title, then the main text's paragraphs); all offsets point into it.
              * @example Russian forces are ...
              */
             text: string;
@@ -1332,7 +1426,7 @@ export interface operations {
                  *       "published": "2022-03-03"
                  *     }
                  */
-                "application/json": components["schemas"]["ArticleIn"];
+                "application/json": components["schemas"]["ArticleIn"] | components["schemas"]["ArticlePageIn"] | components["schemas"]["ArticleUrlIn"];
             };
         };
         responses: {
@@ -1358,7 +1452,9 @@ export interface operations {
                      *       "id": "8283138c3726f372",
                      *       "title": "Russian troops try to steal civilian cars in Ukraine in desperate bid to escape war",
                      *       "url": null,
+                     *       "canonical_url": null,
                      *       "source": "Express",
+                     *       "author": null,
                      *       "published": "2022-03-03",
                      *       "content_hash": "8283138c3726f372e0b1c4d1a7f3c2b9d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1",
                      *       "text": "Russian troops try to steal civilian cars in Ukraine ...",
@@ -1449,7 +1545,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            422: components["responses"]["UNPROCESSABLE_ENTITY"];
+            /** @description A field is invalid; or the page could not be fetched (or may not be: a private address, robots.txt, a timeout, too large, not HTML), or holds no article in English. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Extraction failed on this text (logged under the request's id). */
             500: {
                 headers: {
@@ -1509,7 +1613,9 @@ export interface operations {
                      *       "id": "8283138c3726f372",
                      *       "title": "Russian troops try to steal civilian cars in Ukraine in desperate bid to escape war",
                      *       "url": null,
+                     *       "canonical_url": null,
                      *       "source": "Express",
+                     *       "author": null,
                      *       "published": "2022-03-03",
                      *       "content_hash": "8283138c3726f372e0b1c4d1a7f3c2b9d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1",
                      *       "text": "Russian troops try to steal civilian cars in Ukraine ...",

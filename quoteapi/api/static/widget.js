@@ -8,7 +8,8 @@
  * of the API; defaults to the folder this script was loaded from), lang (date format; defaults to
  * the page's). Theme it with CSS custom properties on the element or any ancestor:
  * --quote-widget-accent, -bg, -fg, -muted, -border, -radius, -font, -max-width, -focus; or style
- * its parts: ::part(quote), ::part(text), ::part(speaker), ::part(source), ::part(status).
+ * its parts: ::part(quote), ::part(text), ::part(speaker), ::part(source) (the article: ::part(title),
+ * ::part(site)), ::part(status).
  * The host element reflects its state in data-state: loading | ready | empty | error.
  *
  * Each widget makes exactly one GET /speakers/{speaker}/quotes?limit=N (again only if its
@@ -82,7 +83,8 @@
     .speaker { font-weight: 700; color: var(--quote-widget-fg, #1d1f23); }
     .role::before { content: ", "; }
     .source { display: block; }
-    cite { font-style: normal; }
+    .source > * + *::before { content: " \\00b7\\0020"; color: var(--_muted); }
+    cite { font-style: normal; font-weight: 600; }
     a { color: var(--_accent); text-decoration-thickness: 1px; text-underline-offset: 2px; }
     a:hover { text-decoration-thickness: 2px; }
     a:focus-visible {
@@ -120,6 +122,13 @@
     } catch {
       return null;
     }
+  }
+
+  /** "news.example/2024/story" for a link's text: the host and path, without the scheme. */
+  function shortUrl(href) {
+    const url = new URL(href);
+    const text = `${url.hostname}${url.pathname === "/" ? "" : url.pathname}`;
+    return text.length > 80 ? `${text.slice(0, 79)}\u2026` : text;
   }
 
   function clampLimit(raw) {
@@ -305,8 +314,10 @@
       return caption;
     }
 
-    /** The article's source and date, linked to the article: where it was published, or (when
-     * the index has no URL for it, or only an unsafe one) its copy in the API, text and offsets. */
+    /** The article, linked by its title with its site's name beside it, and its date. The link
+     * goes where the article was published, or (when the index has no URL for it, or only an
+     * unsafe one) to its copy in the API, text and offsets. Without a title the link reads as the
+     * URL; without either, as the site's name. */
     _source(appearance, lang) {
       const line = el("span", { class: "source", part: "source" });
       const published = safeHttpUrl(appearance.url);
@@ -314,18 +325,19 @@
         ? new URL(`articles/${encodeURIComponent(appearance.article_id)}`, this._base).href
         : null;
       const url = published || stored;
-      const label = appearance.source || appearance.title || (published ? new URL(published).hostname : "Article");
-      const cite = el("cite");
+      const site = appearance.source || (published ? new URL(published).hostname : null);
+      const label = appearance.title || (published ? shortUrl(published) : null) || site || "Untitled article";
+      const cite = el("cite", { part: "title" });
       if (url) {
-        const describe = appearance.title && appearance.title !== label ? `${appearance.title} (${label})` : label;
         const where = published ? "opens in a new tab" : "the article as stored by quoteapi, opens in a new tab";
+        const describe = site && site !== label ? `${label}, ${site}` : label;
         cite.append(el("a", { href: url, target: "_blank", rel: "noopener noreferrer", "aria-label": `${describe}, ${where}` }, label));
       } else {
         cite.textContent = label;
       }
       line.append(cite);
+      if (site && site !== label) line.append(el("span", { class: "site", part: "site" }, site));
       if (appearance.published) {
-        line.append(document.createTextNode(" \u00b7 "));
         line.append(el("time", { datetime: appearance.published }, formatDate(appearance.published, lang)));
       }
       return line;

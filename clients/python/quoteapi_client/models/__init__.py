@@ -4,6 +4,8 @@ from .appearance import Appearance
 from .appearance_cue_type_1_type_0 import AppearanceCueType1Type0
 from .article import Article
 from .article_in import ArticleIn
+from .article_page_in import ArticlePageIn
+from .article_url_in import ArticleUrlIn
 from .extract_in import ExtractIn
 from .extract_result import ExtractResult
 from .extracted_quote import ExtractedQuote
@@ -37,6 +39,8 @@ __all__ = (
     "AppearanceCueType1Type0",
     "Article",
     "ArticleIn",
+    "ArticlePageIn",
+    "ArticleUrlIn",
     "ExtractedQuote",
     "ExtractedQuoteCueType1Type0",
     "ExtractedQuoteSpeakerType1Type0",

@@ -17,13 +17,19 @@ T = TypeVar("T", bound="Article")
 class Article:
     """
     Attributes:
-        id (str): The article's id (a hash of its text). Example: 8283138c3726f372.
+        id (str): The article's id (a hash of its canonical URL, else its URL, else its text). Example:
+            8283138c3726f372.
         title (None | str): Headline. Example: Russian troops try to steal civilian cars.
-        url (None | str): Where it was published. Example: https://example.com/news/1.
-        source (None | str): The publisher. Example: Express.
+        url (None | str): Where it was published (a page's address, after redirects). Example:
+            https://example.com/news/1.
+        canonical_url (None | str): The address the page gives as its own (rel=canonical). Example:
+            https://example.com/news/1.
+        source (None | str): The publisher (a page's site name). Example: Express.
+        author (None | str): Who wrote it. Example: Jane Doe.
         published (datetime.date | None): Publication date. Example: 2022-03-03.
         content_hash (str): SHA-256 of the text. Example: 8283138c3726f372d1....
-        text (str): The text as submitted; all offsets point into it. Example: Russian forces are ....
+        text (str): The text as submitted, or as read from the page (title, then the main text's paragraphs); all
+            offsets point into it. Example: Russian forces are ....
         ingested_at (datetime.datetime): When the index stored it (UTC). Example: 2026-11-22T03:00:00+00:00.
         quotes (list[Quote]): The quotes found in it. Example: [].
     """
@@ -31,7 +37,9 @@ class Article:
     id: str
     title: None | str
     url: None | str
+    canonical_url: None | str
     source: None | str
+    author: None | str
     published: datetime.date | None
     content_hash: str
     text: str
@@ -47,8 +55,14 @@ class Article:
         url: None | str
         url = self.url
 
+        canonical_url: None | str
+        canonical_url = self.canonical_url
+
         source: None | str
         source = self.source
+
+        author: None | str
+        author = self.author
 
         published: None | str
         if isinstance(self.published, datetime.date):
@@ -74,7 +88,9 @@ class Article:
                 "id": id,
                 "title": title,
                 "url": url,
+                "canonical_url": canonical_url,
                 "source": source,
+                "author": author,
                 "published": published,
                 "content_hash": content_hash,
                 "text": text,
@@ -106,12 +122,26 @@ class Article:
 
         url = _parse_url(d.pop("url"))
 
+        def _parse_canonical_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        canonical_url = _parse_canonical_url(d.pop("canonical_url"))
+
         def _parse_source(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         source = _parse_source(d.pop("source"))
+
+        def _parse_author(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        author = _parse_author(d.pop("author"))
 
         def _parse_published(data: object) -> datetime.date | None:
             if data is None:
@@ -145,7 +175,9 @@ class Article:
             id=id,
             title=title,
             url=url,
+            canonical_url=canonical_url,
             source=source,
+            author=author,
             published=published,
             content_hash=content_hash,
             text=text,

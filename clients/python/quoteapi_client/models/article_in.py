@@ -19,14 +19,18 @@ class ArticleIn:
             Defence Secretary Ben Wallace said..
         title (None | str | Unset): Headline. Example: Wallace warns Moscow.
         url (None | str | Unset): Where it was published (http or https). Example: https://example.com/news/1.
+        canonical_url (None | str | Unset): The address the page gives as its own. Example: https://example.com/news/1.
         source (None | str | Unset): The publisher. Example: Express.
+        author (None | str | Unset): Who wrote it. Example: Jane Doe.
         published (datetime.date | None | Unset): Publication date. Example: 2022-03-03.
     """
 
     text: str
     title: None | str | Unset = UNSET
     url: None | str | Unset = UNSET
+    canonical_url: None | str | Unset = UNSET
     source: None | str | Unset = UNSET
+    author: None | str | Unset = UNSET
     published: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,11 +48,23 @@ class ArticleIn:
         else:
             url = self.url
 
+        canonical_url: None | str | Unset
+        if isinstance(self.canonical_url, Unset):
+            canonical_url = UNSET
+        else:
+            canonical_url = self.canonical_url
+
         source: None | str | Unset
         if isinstance(self.source, Unset):
             source = UNSET
         else:
             source = self.source
+
+        author: None | str | Unset
+        if isinstance(self.author, Unset):
+            author = UNSET
+        else:
+            author = self.author
 
         published: None | str | Unset
         if isinstance(self.published, Unset):
@@ -69,8 +85,12 @@ class ArticleIn:
             field_dict["title"] = title
         if url is not UNSET:
             field_dict["url"] = url
+        if canonical_url is not UNSET:
+            field_dict["canonical_url"] = canonical_url
         if source is not UNSET:
             field_dict["source"] = source
+        if author is not UNSET:
+            field_dict["author"] = author
         if published is not UNSET:
             field_dict["published"] = published
 
@@ -99,6 +119,15 @@ class ArticleIn:
 
         url = _parse_url(d.pop("url", UNSET))
 
+        def _parse_canonical_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        canonical_url = _parse_canonical_url(d.pop("canonical_url", UNSET))
+
         def _parse_source(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -107,6 +136,15 @@ class ArticleIn:
             return cast(None | str | Unset, data)
 
         source = _parse_source(d.pop("source", UNSET))
+
+        def _parse_author(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        author = _parse_author(d.pop("author", UNSET))
 
         def _parse_published(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -129,7 +167,9 @@ class ArticleIn:
             text=text,
             title=title,
             url=url,
+            canonical_url=canonical_url,
             source=source,
+            author=author,
             published=published,
         )
 

@@ -6,13 +6,15 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.article import Article
 from ...models.article_in import ArticleIn
+from ...models.article_page_in import ArticlePageIn
+from ...models.article_url_in import ArticleUrlIn
 from ...models.problem import Problem
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: ArticleIn,
+    body: ArticleIn | ArticlePageIn | ArticleUrlIn,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -21,7 +23,12 @@ def _get_kwargs(
         "url": "/articles",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, ArticleIn):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, ArticlePageIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -97,15 +104,18 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ArticleIn,
+    body: ArticleIn | ArticlePageIn | ArticleUrlIn,
 ) -> Response[Article | Problem]:
     """Add an article
 
-     Stores the article and the quotes extracted from it, all or nothing. Sending the same
-    text again changes nothing and answers 200 with the stored article.
+     Stores the article and the quotes extracted from it, all or nothing. The article is a
+    `text`, a page's `html` (its main text is the article's text, its metadata the
+    article's), or a `url` alone, whose page the server fetches. Sending the same text, or
+    the same URL or canonical URL with an unchanged page, again changes nothing and answers
+    200 with the stored article; a changed page replaces the article's quotes.
 
     Args:
-        body (ArticleIn):
+        body (ArticleIn | ArticlePageIn | ArticleUrlIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,15 +139,18 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ArticleIn,
+    body: ArticleIn | ArticlePageIn | ArticleUrlIn,
 ) -> Article | Problem | None:
     """Add an article
 
-     Stores the article and the quotes extracted from it, all or nothing. Sending the same
-    text again changes nothing and answers 200 with the stored article.
+     Stores the article and the quotes extracted from it, all or nothing. The article is a
+    `text`, a page's `html` (its main text is the article's text, its metadata the
+    article's), or a `url` alone, whose page the server fetches. Sending the same text, or
+    the same URL or canonical URL with an unchanged page, again changes nothing and answers
+    200 with the stored article; a changed page replaces the article's quotes.
 
     Args:
-        body (ArticleIn):
+        body (ArticleIn | ArticlePageIn | ArticleUrlIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,15 +169,18 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ArticleIn,
+    body: ArticleIn | ArticlePageIn | ArticleUrlIn,
 ) -> Response[Article | Problem]:
     """Add an article
 
-     Stores the article and the quotes extracted from it, all or nothing. Sending the same
-    text again changes nothing and answers 200 with the stored article.
+     Stores the article and the quotes extracted from it, all or nothing. The article is a
+    `text`, a page's `html` (its main text is the article's text, its metadata the
+    article's), or a `url` alone, whose page the server fetches. Sending the same text, or
+    the same URL or canonical URL with an unchanged page, again changes nothing and answers
+    200 with the stored article; a changed page replaces the article's quotes.
 
     Args:
-        body (ArticleIn):
+        body (ArticleIn | ArticlePageIn | ArticleUrlIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,15 +202,18 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ArticleIn,
+    body: ArticleIn | ArticlePageIn | ArticleUrlIn,
 ) -> Article | Problem | None:
     """Add an article
 
-     Stores the article and the quotes extracted from it, all or nothing. Sending the same
-    text again changes nothing and answers 200 with the stored article.
+     Stores the article and the quotes extracted from it, all or nothing. The article is a
+    `text`, a page's `html` (its main text is the article's text, its metadata the
+    article's), or a `url` alone, whose page the server fetches. Sending the same text, or
+    the same URL or canonical URL with an unchanged page, again changes nothing and answers
+    200 with the stored article; a changed page replaces the article's quotes.
 
     Args:
-        body (ArticleIn):
+        body (ArticleIn | ArticlePageIn | ArticleUrlIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
