@@ -9,18 +9,21 @@ folder (``../shared/data/polnear``). How the articles were chosen and the readin
 
 Scoring, for each listed speaker: the extracted quotes of the article whose speaker name matches
 (``matching.names_match``, after Unicode normalisation); none is a miss (counted in *coverage*).
-The role of those quotes (the most frequent) is *right* when it is the listed role, *right
-(lenient)* when it is the listed role or one in ``also``; null must meet null. Roles compare by
-their words (case, punctuation, articles and possessive openers aside, abbreviated titles
-written out) or by their heads: what comes before an "of", "for", "at", "with", "from" or "in"
-phrase, since the reader kept "Secretary of State" whole but trimmed "dean of the journalism
-school" to "dean", a line no rule draws the same way every time.
+The role of the first of those quotes (the reader took the role stated closest to the speaker's
+first quote) is *right* when it is the listed role, *right
+(lenient)* when it is the listed role or one in ``also``; null must meet null. Two roles are the
+same when their words are (case, punctuation, articles and possessive openers aside, abbreviated
+titles written out), or when one is the other with words added before the same head noun
+("political pollster" and "Austin-based political pollster", "spokesman" and "Snyder
+spokesman": the reader trimmed descriptive words and names before a title, the article's words
+keep them), comparing what comes before an "of", "for", "at", "with", "from" or "in" phrase (the
+reader kept "Secretary of State" whole but trimmed "dean of the journalism school" to "dean").
+"Republican nominee" and "Democratic nominee" are not the same: neither holds the other.
 """
 
 import json
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,7 +129,12 @@ def same_role(got: str | None, expected: str | None) -> bool:
     got, expected = role_words(got), role_words(expected)
     if got is None or expected is None:
         return got is expected
-    return got == expected or HEAD_ENDS.sub("", got) == HEAD_ENDS.sub("", expected)
+    if got == expected:
+        return True
+    mine, theirs = HEAD_ENDS.sub("", got).split(), HEAD_ENDS.sub("", expected).split()
+    if not mine or not theirs or mine[-1] != theirs[-1]:
+        return False
+    return set(mine) <= set(theirs) or set(theirs) <= set(mine)
 
 
 def score_roles(checks: Sequence[RoleCheck],
@@ -147,7 +155,7 @@ def score_roles(checks: Sequence[RoleCheck],
         scores.coverage.add(result.found)
         if not result.found:
             continue
-        result.role = Counter(roles).most_common(1)[0][0]
+        result.role = roles[0]  # the speaker's first quote (quotes come in text order)
         result.right = same_role(result.role, check.role)
         result.right_lenient = result.right or any(same_role(result.role, r) for r in check.also)
         scores.accuracy.add(result.right)

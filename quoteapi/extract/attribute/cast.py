@@ -43,15 +43,27 @@ class Entity:
     )  # from descriptions ("the prime minister")
     gender: str | None = None  # "male" / "female" when an honorific or role says so
     age: str | None = None  # "45" of "Mateusz Kowalski, 45,"
+    stated_at: dict[str, int] = field(default_factory=dict)  # role -> token where first stated
 
     @property
     def role(self) -> str | None:
         return (self.roles or self.described_as or [None])[0]
 
-    def add_role(self, role: str, described: bool = False) -> None:
+    def role_at(self, index: int) -> str | None:
+        """The role stated nearest before token ``index`` (the speaker's quote), else the first
+        stated after it: a person's role can change in an article ("then-senator", "now
+        director"), and the reader takes the one stated for the quote at hand."""
+        stated = [(self.stated_at.get(role, -1), role) for role in self.roles]
+        before = [pair for pair in stated if pair[0] <= index]
+        if before:
+            return max(before)[1]
+        return min(stated)[1] if stated else (self.described_as or [None])[0]
+
+    def add_role(self, role: str, described: bool = False, at: int = -1) -> None:
         target = self.described_as if described else self.roles
         if role.lower() not in {known.lower() for known in target}:
             target.append(role)
+            self.stated_at[role] = at
 
 
 @dataclass
@@ -216,7 +228,7 @@ def _add(cast: Cast, span: Span, label: str) -> None:
         entity.gender = entity.gender or gender
         entity.age = entity.age or age_of(span)
         for role in roles_of(span):
-            entity.add_role(role)
+            entity.add_role(role, at=span.start)
     else:
         for kind in organisation_kinds(span):
             entity.add_role(kind)

@@ -32,7 +32,7 @@ from ..context import ArticleContext
 from ..grammar import SUBJECT_DEPS
 from ..model import SpeakerKind
 from .cast import Entity, joined_with_conjuncts, normal_words, role_gender
-from .roles import description_role, is_role_word
+from .roles import description_role, is_role_word, organisation_kind
 
 DESCRIPTION_LOOKBACK_SENTENCES = 12  # how far back a description may reach for an unlinked title
 THREAD_SENTENCES = 3  # how far back "the New York businessman" may look for whom the text is about
@@ -533,15 +533,25 @@ def definite_descriptions(ctx: ArticleContext) -> list[Span]:
         phrase = ctx.doc[token.left_edge.i : token.i + 1]
         if phrase[0].lower_ != "the" or any(word.ent_type_ == "PERSON" for word in phrase):
             continue
-        if head_word(phrase) in words("political_titles"):
+        described = [t for t in phrase if t.dep_ != "det" and t.tag_ != "POS"]
+        if head_word(phrase) in words("political_titles") or (
+            _is_kind(token) and len(described) > 1  # "the telecom giant", not "the company"
+        ):
             found.append(phrase)
     return found
 
 
+def _is_kind(token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in words("org_kinds") or lemma in words("org_nouns")
+
+
 def attach_described_roles(ctx: ArticleContext) -> None:
-    """Give each person the roles descriptions resolved to them state ("the prime minister")."""
+    """Give each person or organisation the role a description resolved to it states ("the
+    prime minister", "the Republican presidential nominee", "the telecom giant")."""
     for chunk in definite_descriptions(ctx):
         entity = resolve_description(ctx, chunk)
-        role = description_role(chunk)
-        if entity is not None and role and entity.kind is SpeakerKind.PERSON:
+        person = entity is not None and entity.kind is SpeakerKind.PERSON
+        role = description_role(chunk) if person else organisation_kind(chunk)
+        if entity is not None and role and entity in ctx.cast.entities:
             entity.add_role(role, described=True)

@@ -28,19 +28,10 @@ from ...lexicon import pairs, words
 from ...lexicon.names import expand_title, is_honorific
 from ...lexicon.people import person_nouns
 
-# dependency labels that keep a token inside the noun phrase of the name it precedes
-_PRE_NAME_DEPS = {
-    "compound",
-    "amod",
-    "poss",
-    "case",
-    "det",
-    "nmod",
-    "nummod",
-    "punct",
-    "prep",
-    "pobj",
-}
+# dependency labels of the words of a title before a name
+TITLE_DEPS = {"compound", "amod", "poss", "case", "det", "nmod", "nummod"}
+# what ends a title before a name, reading back from it
+TITLE_STOPS = {",", ";", ":", "(", ")", "—", "–", "-", "\"", "“", "”", "'"}
 # labels of a role phrase's children that end the role (relative clauses, further appositions)
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
 # prepositions whose phrase is part of an office ("Secretary of State", "spokeswoman for the
@@ -78,8 +69,9 @@ def role_text(tokens: list[Token], head_test=is_role_word) -> str | None:
     tokens = _after_possessor(tokens, head_test)
     while tokens and (tokens[0].dep_ == "det" or _is_blank(tokens[0]) or _is_honorific(tokens[0])):
         tokens = tokens[1:]
-    while tokens and (_is_blank(tokens[-1]) or tokens[-1].dep_ in ("cc", "det")):
-        tokens = tokens[:-1]
+    while tokens and (_is_blank(tokens[-1]) or tokens[-1].dep_ in ("cc", "det")
+                      or _is_honorific(tokens[-1]) or tokens[-1].lower_ in OFFICE_PREPOSITIONS):
+        tokens = tokens[:-1]  # "opponent for Mrs." -> "opponent"
     if not tokens or not any(head_test(token) for token in tokens):
         return None
     if len(tokens) == 1:
@@ -108,37 +100,33 @@ def _is_honorific(token: Token) -> bool:
 
 
 def title_before(name: Span) -> str | None:
-    """The title before ``name`` in its noun phrase ("Defence Secretary" in "The UK’s Defence
-    Secretary Ben Wallace")."""
+    """The title right before ``name`` ("Defence Secretary" in "The UK’s Defence Secretary Ben
+    Wallace", "Green councillor for Riverside ward" before "Alex Doe"): the words that build a
+    noun phrase with the name, back to anything else ("with help from", "Since", a dash)."""
     doc = name.doc
-    start = min(name.root.left_edge.i, _title_start(name))
-    if start >= name.start:
-        return None
-    tokens = [doc[i] for i in range(start, name.start)]
-    # only the stretch just before the name that stays inside its noun phrase
     kept: list[Token] = []
-    for token in reversed(tokens):
-        if token.dep_ not in _PRE_NAME_DEPS or token.text in (",", ";", ":", "(", ")", "—", "–"):
+    index = name.start - 1
+    while index >= 0:
+        token = doc[index]
+        if (token.text in TITLE_STOPS and not _hyphen(token)) or token.is_space or (
+            token.ent_type_ == "PERSON" and not is_role_word(token)
+        ):
             break
-        if token.ent_type_ == "PERSON" and not is_role_word(token):
+        office = token.lower_ in OFFICE_PREPOSITIONS and index > 0 and is_person_word(doc[index - 1])
+        if not (office or _hyphen(token) or _in_title(token)):
             break
         kept.insert(0, token)
-    if kept and kept[0].dep_ == "prep" and kept[0].head.i < kept[0].i and kept[0].head.pos_ == "NOUN":
-        head = kept[0].head  # "Green councillor [for Riverside ward] Alex Doe": the title's head
-        kept = [doc[i] for i in range(head.left_edge.i, kept[0].i)] + kept
+        index -= 1
     return role_text(kept, is_person_word)
 
 
-def _title_start(name: Span) -> int:
-    """Where a title the parser hung elsewhere begins: "Green councillor for Riverside ward Alex
-    Doe", read as "councillor for [... Alex Doe]", has its title's head before the name."""
-    doc = name.doc
-    index = name.start
-    while index > 0 and doc[index - 1].dep_ in _PRE_NAME_DEPS and doc[index - 1].text not in ",;:()—–":
-        index -= 1
-        if doc[index].dep_ not in {"compound", "amod", "prep", "pobj", "det", "poss", "case"}:
-            break
-    return index
+def _in_title(token: Token) -> bool:
+    """Whether a word before a name can belong to its title: a modifier, a determiner or
+    possessor, or a capitalised word ("Harlow County Public Works Director")."""
+    return token.dep_ in TITLE_DEPS or token.tag_ == "POS" or (
+        token.pos_ in {"PROPN", "NOUN", "ADJ"} and (token.is_title or token.is_upper or token.dep_ != "prep")
+        and token.pos_ != "ADP"
+    )
 
 
 def apposition_role(name: Span) -> str | None:
@@ -187,7 +175,7 @@ def predicate_role(name: Span) -> str | None:
     if verb is None or verb.lemma_.lower() not in ROLE_VERBS:
         return None
     for child in verb.children:
-        if child.dep_ == "attr" and child.pos_ == "NOUN":
+        if child.dep_ == "attr" and child.pos_ == "NOUN" and not _ranked(child):
             return role_text(_phrase(child), is_person_word)
         if child.dep_ == "prep" and child.lower_ == "as":
             objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
@@ -196,10 +184,25 @@ def predicate_role(name: Span) -> str | None:
     return None
 
 
+def _hyphen(token: Token) -> bool:
+    """A hyphen inside a word ("front-runner"), not a dash between words."""
+    doc = token.doc
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and \
+        not doc[token.i - 1].whitespace_
+
+
+def _ranked(noun: Token) -> bool:
+    """A predicate that ranks rather than names a role: "the first candidate to ...", "the top
+    recipient of ...", "the biggest donor"."""
+    return any(child.tag_ == "JJS" or child.ent_type_ == "ORDINAL"
+               or child.lower_ in {"top", "only", "first", "last", "leading"}
+               for child in noun.lefts)
+
+
 def _phrase(head: Token) -> list[Token]:
     """``head``'s noun phrase without relative clauses, further appositions, what follows a comma
     or phrases that do not make an office ("from Whitby", "at the hospital")."""
-    cut = [child for child in head.rights if child.dep_ in _CUT_DEPS
+    cut = [child for child in head.rights if (child.dep_ in _CUT_DEPS and not _hyphen(child))
            or (child.dep_ == "prep" and child.lower_ not in OFFICE_PREPOSITIONS)]
     end = min((child.left_edge.i for child in cut), default=head.right_edge.i + 1)
     return [head.doc[i] for i in range(head.left_edge.i, end)]
@@ -248,6 +251,12 @@ def age_of(name: Span) -> str | None:
                 and len(child.text) <= 3:
             return child.text
     return None
+
+
+def organisation_kind(description: Span) -> str | None:
+    """The kind a description of an organisation states ("the telecom giant" -> "telecom
+    giant")."""
+    return role_text([t for t in description if t.i <= description.root.i], _is_kind_word)
 
 
 def description_role(description: Span) -> str | None:

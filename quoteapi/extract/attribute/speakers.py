@@ -43,7 +43,7 @@ def resolve_speaker(ctx: ArticleContext, mention: Span | None) -> Speaker | None
     if entity is None:
         return Speaker(name=None if _is_pronoun(span) else span.text, mention=text_span,
                        kind=_unresolved_kind(span), named=False)
-    role = entity.role or _title_in_mention(ctx, span, entity)
+    role = entity.role_at(span.start) or _title_in_mention(ctx, span, entity)
     return Speaker(name=entity.name, role=role, mention=text_span, kind=entity.kind)
 
 
