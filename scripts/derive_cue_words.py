@@ -70,7 +70,7 @@ def speaker_sources(doc: Doc, article: Article) -> list[tuple[str, bool]]:
                                alignment_mode="expand")
         verbs = [t for t in cue or [] if t.pos_ == "VERB"]
         if verbs and source is not None:
-            found.append((verbs[-1].lemma_.lower(), any(_can_speak(t) for t in source)))
+            found.append((verbs[-1].lemma_.lower(), _can_speak(source.root)))  # the head: "a CNN poll" is a poll
     return found
 
 

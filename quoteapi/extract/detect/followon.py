@@ -79,7 +79,7 @@ def by_sentence_subject(state: Detection, quotation: Quoted, cues: list[Cue]) ->
     if subject is None:
         return None
     return Found(QuoteType.DIRECT, quotation.pieces, None, mention_span(ctx, subject),
-                 CONFIDENCE["follows"])
+                 CONFIDENCE["context"])
 
 
 def by_next_sentence(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
@@ -103,7 +103,7 @@ def by_next_sentence(state: Detection, quotation: Quoted, cues: list[Cue]) -> Fo
         return None
     cue = ctx.doc[verbs[0].i: verbs[0].i + 1] if verbs else ctx.doc[index: index + 1]
     return Found(QuoteType.DIRECT, quotation.pieces, cue, mention_span(ctx, people[0]),
-                 CONFIDENCE["follows"])
+                 CONFIDENCE["context"])
 
 
 def _own_sentence(ctx: ArticleContext, quotation: Quoted) -> Span | None:

@@ -26,6 +26,7 @@ CONFIDENCE = {
     "governor": 0.7,  # a verb of speech or judgement governing a quoted fragment
     "according": 0.7,  # "according to X"
     "follows": 0.6,  # a quotation opening the paragraph after a speaker's quote
+    "context": 0.55,  # a quotation standing alone, named by the sentence before or after it
     "noun": 0.6,  # "Trump's claim that ..."
     "object": 0.55,  # what a speech verb speaks of: "denied the claims", "joked about moving"
     "headline": 0.6,  # "Name: what they said" as a title

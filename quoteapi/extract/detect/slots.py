@@ -20,8 +20,9 @@ from .marks import Quoted
 
 # verbs that say nothing by themselves in the slot: "“…,” it was", "“…” has been"
 NO_SPEECH_LEMMAS = frozenset({"be", "have", "do", "get", "become"})
-# most words between a quotation and the slot's verb (the subject before an unmarked verb)
-MAX_SLOT_WORDS = 8
+# most words between a quotation and the slot's verb (the subject before an unmarked verb: "the
+# presumptive GOP presidential nominee, Donald Trump, tweeted")
+MAX_SLOT_WORDS = 14
 # punctuation that closes the slot after its verb (the sentence or clause goes on past it)
 SLOT_ENDS = frozenset({".", ",", "!", "?", ";", ":", "—", "–", "(", "“", '"', "''", "‘"})
 # entity labels of a subject that can speak
@@ -64,7 +65,7 @@ def verb_after(ctx: ArticleContext, quotation: Quoted) -> tuple[Token, Span] | N
     if speaker is None or not is_speaker(speaker.root) or not slot[0].i <= speaker.start:
         return None  # no one, or someone named outside the slot
     if any(t.i < verb.i and t.i not in range(speaker.start, speaker.end)
-           and t.pos_ not in {"ADV", "PART", "AUX"} for t in slot):
+           and t.pos_ not in {"ADV", "PART", "AUX", "PUNCT"} for t in slot):
         return None  # words before the verb that are neither its subject nor adverbs
     return verb, speaker
 
@@ -116,6 +117,8 @@ def is_speaker(token: Token) -> bool:
     """Whether a subject can speak: a personal pronoun, a name, a person or organisation."""
     if token.lower_ in PERSONAL_PRONOUNS or token.ent_type_ in SPEAKING_ENTS:
         return True
+    if token.is_title and token.pos_ == "NOUN" and token.i > 0 and token.doc[token.i - 1].is_quote:
+        return True  # a name right after the quotation, tagged as a noun: "“…?” Hannity pressed"
     return can_be_source(token) or (token.pos_ == "NOUN" and token.lemma_.lower() in person_nouns())
 
 
