@@ -243,9 +243,12 @@ def beside(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None
     if first is None or last is None:
         return None
     best: tuple[int, Cue] | None = None
+    line_start, line_end = ctx.paragraph_bounds(quotation.start)
     for cue in cues:
-        if cue.kind != "verb" or any(covers(q, cue.start) for q in quoted):
-            continue
+        if cue.kind != "verb" or not line_start <= cue.start < line_end:
+            continue  # only verbs, in the quotation's paragraph (the cheap test first)
+        if cue.start in state.quoted_offsets:
+            continue  # a cue inside another quotation
         token = cue.words[0]
         if token.i > last.i and _ends_sentence(text, quotation):
             continue  # “… Strength.” He told the crowd: the cue starts a new sentence

@@ -2,6 +2,7 @@
 return (quotes before their speakers are resolved)."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from spacy.tokens import Span
@@ -55,6 +56,11 @@ class Detection:
     cues: list[Cue]
     furniture: list[tuple[int, int]]
     found: list[Found] = field(default_factory=list)
+
+    @cached_property
+    def quoted_offsets(self) -> frozenset[int]:
+        """The start offsets of the cues that stand inside a quotation."""
+        return frozenset(c.start for c in self.cues if any(covers(q, c.start) for q in self.quoted))
 
     @classmethod
     def of(cls, ctx: ArticleContext) -> "Detection":
