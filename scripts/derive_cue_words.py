@@ -116,7 +116,8 @@ def _topic(verb: Token) -> Token | None:
     return objects[0] if objects and objects[0].pos_ != "PRON" else None
 
 
-def derive(directory: Path, split: str) -> tuple[list[str], list[str], int]:
+def derive(directory: Path, split: str,
+           min_topic_share: float = MIN_TOPIC_SHARE) -> tuple[list[str], list[str], int]:
     articles = load_split(directory, split)
     counts: dict[str, Counter] = defaultdict(Counter)
     cue_articles: dict[str, set[str]] = defaultdict(set)
@@ -140,7 +141,7 @@ def derive(directory: Path, split: str) -> tuple[list[str], list[str], int]:
         if tally["clause+"] >= MIN_CLAUSE_CASES and tally["clause+"] / tally["clause"] >= MIN_CLAUSE_SHARE:
             clause.append(f"{lemma}  # {tally['clause+']}/{tally['clause']} clauses, "
                           f"{articles_n} articles")
-        if tally["topic"] >= MIN_TOPIC_CASES and tally["topic+"] / tally["topic"] >= MIN_TOPIC_SHARE:
+        if tally["topic"] >= MIN_TOPIC_CASES and tally["topic+"] / tally["topic"] >= min_topic_share:
             topic.append(f"{lemma}  # {tally['topic+']}/{tally['topic']} objects, "
                          f"{articles_n} articles")
     return clause, topic, len(articles)
@@ -157,8 +158,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("polnear", type=Path, help="the PolNeAR folder (holding train/)")
     parser.add_argument("--split", default="train")
+    parser.add_argument("--min-topic-share", type=float, default=MIN_TOPIC_SHARE)
     args = parser.parse_args()
-    clause, topic, articles = derive(args.polnear, args.split)
+    clause, topic, articles = derive(args.polnear, args.split, args.min_topic_share)
     write("polnear_clause_verbs", clause,
           "Verbs that report speech in a clause (annotated cues of PolNeAR).", articles, args.split)
     write("polnear_topic_verbs", topic,

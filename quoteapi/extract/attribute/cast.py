@@ -53,11 +53,14 @@ class Entity:
         """The role stated nearest before token ``index`` (the speaker's quote), else the first
         stated after it: a person's role can change in an article ("then-senator", "now
         director"), and the reader takes the one stated for the quote at hand."""
-        stated = [(self.stated_at.get(role, -1), role) for role in self.roles]
+        described = [d for d in self.described_as if not any(
+            set(d.lower().split()) <= set(r.lower().split()) for r in self.roles
+        )]  # "the mayor" says no more than "Mayor of Harlow" stated at the name
+        stated = [(self.stated_at.get(role, -1), role) for role in self.roles + described]
         before = [pair for pair in stated if pair[0] <= index]
         if before:
             return max(before)[1]
-        return min(stated)[1] if stated else (self.described_as or [None])[0]
+        return min(stated)[1] if stated else None
 
     def add_role(self, role: str, described: bool = False, at: int = -1) -> None:
         target = self.described_as if described else self.roles

@@ -554,4 +554,4 @@ def attach_described_roles(ctx: ArticleContext) -> None:
         person = entity is not None and entity.kind is SpeakerKind.PERSON
         role = description_role(chunk) if person else organisation_kind(chunk)
         if entity is not None and role and entity in ctx.cast.entities:
-            entity.add_role(role, described=True)
+            entity.add_role(role, described=True, at=chunk.start)

@@ -40,7 +40,7 @@ OFFICE_PREPOSITIONS = {"of", "for"}
 # words for people that state no role: "a 45-year-old man", "a local resident"
 NO_ROLE_WORDS = frozenset(
     """man woman person people individual adult child kid boy girl guy lady gentleman someone
-    anyone everyone citizen native member human being figure one""".split()
+    anyone everyone citizen native member human being figure one name""".split()
 )
 # verbs whose predicate or "as" phrase gives a role: "is a nurse", "works as a nurse"
 ROLE_VERBS = {"be", "serve", "work"}
@@ -117,6 +117,8 @@ def title_before(name: Span) -> str | None:
             break
         kept.insert(0, token)
         index -= 1
+    if kept and kept[-1].tag_ in ("NNS", "NNPS"):
+        return None  # a plural before one name is no title of it: a sign's "Hispanics para Trump"
     return role_text(kept, is_person_word)
 
 
