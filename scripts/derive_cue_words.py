@@ -42,7 +42,7 @@ OUT = REPO / "quoteapi" / "lexicon" / "data"
 MIN_ARTICLES = 3  # a verb must be a cue in this many articles: no verb of one article
 MIN_CLAUSE_SHARE = 0.5
 MIN_CLAUSE_CASES = 4
-MIN_TOPIC_SHARE = 0.6
+MIN_TOPIC_SHARE = 0.5
 MIN_TOPIC_CASES = 5
 # share of a verb's annotated sources that must be people or organisations (names, pronouns,
 # nouns for people or organisations)

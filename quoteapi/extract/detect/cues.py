@@ -42,6 +42,8 @@ BELIEF_VERBS = {"believe", "think", "feel", "hope"}
 INVERTED_NAME_POS = {"DET", "PROPN", "NOUN", "ADJ", "NUM"}
 # prepositions whose object is what a speech verb speaks of ("joked about", "warned against")
 TOPIC_PREPOSITIONS = {"about", "of", "against", "on"}
+# those that name a topic after any verb of speech ("said on Sunday", "told of" need not)
+SPEECH_TOPIC_PREPOSITIONS = {"about", "against"}
 # punctuation that sets off an interrupting cue ("“…,” he said, “…”")
 SET_OFF = {",", "”", '"', "''", "’", "—", "–", "("}
 
@@ -127,16 +129,17 @@ def verb_cue(ctx: ArticleContext, verb: Token) -> Cue:
 
 
 def object_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
-    """The character pieces of what a speech verb with no clause speaks of: its direct object
-    ("announced his running mate", "denied the fraud claims") or the object of a preposition of
-    topic ("joked about moving to New Zealand", "warned against allowing ..."); () for none, or
-    for a pronoun, which says nothing by itself."""
-    if verb.lemma_.lower() not in topic_verbs():
-        return ()
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects:
+    """The character pieces of what a speech verb with no clause speaks of: the object of a
+    preposition of topic ("joked about moving to New Zealand", "warned against allowing ...") or,
+    for the verbs whose object is what was said (``topic_verbs``), its direct object ("announced
+    his running mate", "denied the fraud claims"); () for none, or for a pronoun, which says
+    nothing by itself."""
+    takes_object = verb.lemma_.lower() in topic_verbs()
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if takes_object else []
+    if not objects:  # any verb of speech speaks of what "about" names: "asked about"
+        prepositions = TOPIC_PREPOSITIONS if takes_object else SPEECH_TOPIC_PREPOSITIONS
         topics = [c for c in verb.children
-                  if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPOSITIONS]
+                  if c.dep_ == "prep" and c.i > verb.i and c.lower_ in prepositions]
         objects = [g for p in topics[:1] for g in p.children if g.dep_ in {"pobj", "pcomp"}]
     if not objects or objects[0].pos_ == "PRON" or inverted_subject(ctx, verb) is not None:
         return ()  # nothing, a pronoun, or the speaker after an inverted verb
