@@ -134,6 +134,11 @@ def object_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
     for the verbs whose object is what was said (``topic_verbs``), its direct object ("announced
     his running mate", "denied the fraud claims"); () for none, or for a pronoun, which says
     nothing by itself."""
+    own_subject = any(c.dep_ in ACTIVE_SUBJECT_DEPS for c in verb.children)
+    asked = any(c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "if", "after", "once"}
+                for c in verb.children)
+    if not own_subject and (verb.tag_ == "VBN" or asked):
+        return ()  # "when asked about a pay rise": she was asked, the asking is not hers
     takes_object = verb.lemma_.lower() in topic_verbs()
     objects = [c for c in verb.children if c.dep_ == "dobj"] if takes_object else []
     if not objects:  # any verb of speech speaks of what "about" names: "asked about"
