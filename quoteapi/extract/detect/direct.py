@@ -72,8 +72,11 @@ def direct_quotes(state: Detection) -> list[Found]:
         cues = [c for c in state.cues if not covers(quotation, c.start)]
         result = next((found_ for rule in rules
                        if (found_ := rule(state, quotation, cues)) is not None), None)
-        if title and result is not None and result.type is not QuoteType.MIXED:
-            result = None  # a title said alone is a title: only a clause or verb of speech quotes it
+        if title and result is not None and (
+            result.type is not QuoteType.MIXED or _cue_in_use(result, found)
+        ):
+            result = None  # a title said alone is a title, and so is the programme a speaker
+            # spoke on ("said on “Meet the Press.”"): only a clause or verb of speech quotes one
         elif title and result is not None:
             result = _with_title(state, quotation, cues, result)
         if result is not None and found and _same_cue(found[-1], result) and \
@@ -122,6 +125,12 @@ def _with_title(state: Detection, quotation: Quoted, cues: list[Cue], found: Fou
         return found._replace(type=QuoteType.INDIRECT, pieces=holding[0].content,
                               confidence=CONFIDENCE["verb"])
     return found
+
+
+def _cue_in_use(result: Found, found: list[Found]) -> bool:
+    """Whether the cue of ``result`` already attributes a quote found."""
+    return result.cue is not None and any(
+        item.cue is not None and item.cue.start == result.cue.start for item in found)
 
 
 def _same_cue(previous: Found, found: Found) -> bool:
