@@ -84,16 +84,31 @@ def _colon_before(text: str, start: int) -> int | None:
     return None
 
 
+# most words of a name set off before a colon
+MAX_NAME_WORDS = 4
+# what may stand right before a name that leads in a quotation with a colon
+NAME_SETTERS = {"-", "—", "–", "―", ".", "(", "•"}
+
+
 def _name_before(ctx: ArticleContext, colon: Token) -> Span | None:
     """A person or organisation named just before a colon ("PENCE:", "Pat Caddell:")."""
     for ent in ctx.doc.ents:
         if ent.end == colon.i and ent.label_ in {"PERSON", "ORG"}:
             return ent
+    doc = ctx.doc
     start = colon.i
-    while start > 0 and ctx.doc[start - 1].is_upper and ctx.doc[start - 1].is_alpha:
+    while start > 0 and doc[start - 1].is_upper and doc[start - 1].is_alpha:
         start -= 1
-    if start < colon.i and (start == 0 or ctx.doc[start - 1].is_space or ctx.doc[start - 1].is_quote):
-        return ctx.doc[start: colon.i]
+    if start < colon.i and (start == 0 or doc[start - 1].is_space or doc[start - 1].is_quote):
+        return doc[start: colon.i]
+    start = colon.i  # a capitalised name no one tagged, set off before the colon: "- Philip Bump:"
+    while start > 0 and colon.i - start < MAX_NAME_WORDS and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].is_title:
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    if start < colon.i and (before is None or before.is_space or before.text in NAME_SETTERS
+                            or before.lower_ == "from"):
+        return doc[start: colon.i]
     return None
 
 
