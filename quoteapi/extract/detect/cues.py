@@ -409,8 +409,23 @@ def clause_tokens(head: Token) -> list[Token]:
     and without a trailing participle clause."""
     leading = [c for c in head.children if c.dep_ == "npadvmod" and c.i < head.i
                and c.left_edge.i == head.left_edge.i]
-    trailing = [c for c in head.children if trailing_clause(c)]
+    trailing = [c for c in head.children if trailing_clause(c) or _speakers_next_act(c)]
+    trailing += [c for c in head.children if c.dep_ == "cc" and any(
+        t.i > c.i and _speakers_next_act(t) for t in head.children)]
     return _subtree_without(head, leading + trailing)
+
+
+def _speakers_next_act(child: Token) -> bool:
+    """A verb joined to the reported clause with no subject of its own, after a comma or "but":
+    the speaker's next act, not what they said ("says the goal is X, but conceded that Y")."""
+    if child.dep_ != "conj" or child.pos_ != "VERB" or child.i < child.head.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+        return False
+    before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    conjunction = [c for c in child.head.children if c.dep_ == "cc" and c.i < child.i]
+    return child.tag_ in ("VBD", "VBZ") and (
+        (before is not None and before.text == ",") or any(c.lower_ == "but" for c in conjunction))
 
 
 def _subtree_without(head: Token, cut: list[Token]) -> list[Token]:
