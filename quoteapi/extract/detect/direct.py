@@ -206,10 +206,15 @@ def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
     outside = sum(_alnum(ctx.text, cue.content, without=q) for q in within) - \
         (len(within) - 1) * _alnum(ctx.text, cue.content)
     if outside == 0:
-        pieces = tuple(piece for q in within for piece in q.pieces)
+        said = [q for q in within if not is_title(ctx.text, q)] or within
+        # a title in the clause beside the words said ("“…,” she said on “Meet the Press.”") is
+        # where they were said, not more of them
+        pieces = tuple(piece for q in said for piece in q.pieces)
         return Found(QuoteType.DIRECT, pieces, cue.words, cue.speaker, CONFIDENCE["clause"])
-    return Found(QuoteType.MIXED, _mixed_pieces(ctx, cue.content, quotation), cue.words,
-                 cue.speaker, CONFIDENCE["mixed"])
+    pieces = cue.content
+    for q in within:  # each quotation in the clause, with its marks: the same quote from any of them
+        pieces = _mixed_pieces(ctx, pieces, q)
+    return Found(QuoteType.MIXED, pieces, cue.words, cue.speaker, CONFIDENCE["mixed"])
 
 
 def _mixed_pieces(ctx: ArticleContext, clause: tuple[tuple[int, int], ...], quotation: Quoted) -> tuple[tuple[int, int], ...]:

@@ -108,8 +108,8 @@ def title_quotes(state: Detection) -> list[Found]:
     cue = ctx.doc.char_span(start + cue_start, start + cue_end, alignment_mode="expand")
     speaker = ctx.doc.char_span(start + speaker_start, start + speaker_end, alignment_mode="expand")
     pieces = _trimmed(text, (start + content_start, start + content_end))
-    if cue is None or speaker is None or pieces is None:
-        return []
+    if cue is None or speaker is None or pieces is None or overlaps(*pieces, taken):
+        return []  # (the content may reach words a quote found already holds)
     return [Found(QuoteType.MIXED, (pieces,), cue, speaker, CONFIDENCE["title"])]
 
 

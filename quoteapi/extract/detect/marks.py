@@ -15,8 +15,9 @@ from typing import NamedTuple
 DOUBLE_MARKS = {"“": "open", "„": "open", "”": "close", '"': "either", "''": "either", "``": "open"}
 # single marks, only paired where they are not apostrophes
 SINGLE_MARKS = {"‘": "open", "’": "close", "'": "either"}
-# one pattern finds every mark; doubled apostrophes and backticks first so they win over "'"
-MARK_PATTERN = re.compile(r"''|``|[“”„\"‘’']")
+# one pattern finds every mark; doubled apostrophes and backticks first so they win over "'",
+# but for three apostrophes after a word, where the single one closes first: 'old-school,'''
+MARK_PATTERN = re.compile(r"(?<=[^\s'])'(?='')|''|``|[“”„\"‘’']")
 # characters that may stand right before an opening mark
 OPEN_BEFORE = set(" \t\n\xa0([{—–-―/:;") | {""}
 # characters that may stand right after a closing mark
@@ -111,7 +112,8 @@ def _led_in(text: str, inner: int) -> bool:
     """Whether the opening mark before offset ``inner`` follows a lead-in (a colon, a comma, a
     dash) or a sentence's end, as a quote running over paragraphs does, not a word as a fragment
     does."""
-    index = inner - 2
+    index = inner - 1
+    index -= 2 if text[max(0, index - 1): index + 1] in ("''", "``") else 1  # the mark itself
     while index >= 0 and text[index] in " \t\xa0":
         index -= 1
     return index < 0 or text[index] in ":,—–-(\n.!?"
@@ -163,8 +165,10 @@ def _pair_marks(text: str, par_start: int, par_end: int, marks: list[tuple[int, 
     for position, mark in marks:
         before = text[position - 1] if position > par_start else ""
         after = text[position + len(mark)] if position + len(mark) < par_end else ""
-        if before == " " and position - 2 >= par_start and text[position - 2] in "’'":
+        if before == " " and position - 2 >= par_start and text[position - 2] in "’'" and \
+                text[position - 3: position - 1] != "''":
             before = text[position - 2]  # a space between a closing single mark and ours: ' "
+            # (not a closing doubled apostrophe: ''…'' ''…'' opens again)
         can_open, can_close = _roles(kinds[mark], mark, before, after)
         if opened is None:
             if can_open:
