@@ -202,6 +202,11 @@ def find_entity(cast: Cast, name_words: tuple[str, ...], label: str) -> Entity |
     if not same and len(name_words) == 1:
         # a single word the tagger labelled differently elsewhere ("Trump" as ORG)
         same = [entity for entity in cast.entities if _matches(name_words, entity, entity.label)]
+    if not same and label == "PERSON" and len(name_words) > 1:
+        # a surname met alone before, labelled otherwise ("Gowdy promises..." as ORG), then the
+        # full name: one person, unless the article gave the other a kind of its own
+        same = [entity for entity in cast.entities if entity.words == name_words[-1:]
+                and entity.label != "PERSON" and not entity.roles]
     if not same:
         return None
     return max(same, key=lambda entity: (len(entity.mentions), entity.mentions[-1].start))
@@ -221,6 +226,8 @@ def _add(cast: Cast, span: Span, label: str) -> None:
         cast.entities.append(entity)
     elif len(name_words) > len(entity.words) and set(entity.words) <= set(name_words):
         entity.name, entity.words = text, name_words  # the fuller name becomes canonical
+        if label == "PERSON" and entity.label != label:
+            entity.label, entity.kind = label, ENTITY_KINDS[label]
     elif len(entity.words) == 1 and len(name_words) > 1 and entity.words[0] == initials(name_words):
         entity.name, entity.words = text, name_words  # "IMF" then "International Monetary Fund"
     entity.mentions.append(span)
@@ -329,7 +336,10 @@ def _by_first_name(cast: Cast, surname: Token) -> Entity | None:
 
 
 def joined_with_conjuncts(cast: Cast, span: Span, first: Entity) -> Entity:
-    """ "Mr. Grassley and Mr. Leahy" speak together: one speaker named "X and Y"."""
+    """ "Mr. Grassley and Mr. Leahy" speak together: one speaker named "X and Y" (a conjunct with
+    no "and" in the phrase is the parser misreading an apposition: "Tad Devine, Sanders' adviser,")."""
+    if not any(token.dep_ == "cc" for token in span):
+        return first
     others = [
         cast.by_token[token.i]
         for token in span.root.children

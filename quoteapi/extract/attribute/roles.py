@@ -58,7 +58,7 @@ def is_person_word(token: Token) -> bool:
     """Whether ``token`` names what a person is ("plumber", "cousin", "firefighter"): a title word
     or one of coreferee's person words that says something of a role."""
     lemma = token.lemma_.lower()
-    if is_role_word(token):
+    if is_role_word(token) or (token.pos_ in ("NOUN", "PROPN") and token.lower_ in words("party_members")):
         return True
     return token.pos_ == "NOUN" and lemma in person_nouns() and lemma not in NO_ROLE_WORDS
 
@@ -136,8 +136,10 @@ def apposition_role(name: Span) -> str | None:
     fisherman"), or before it ("the Y, X"; "his cousin, X")."""
     root = name.root
     for child in _appositions(root) or _appositions(name[-1]):  # the name's head, or its last word
+        if _joined_by_hyphen(child, after=True):
+            continue  # "co" of "co-author", which the parser may make an apposition of its own
         if child.pos_ == "NOUN" and not child.ent_type_:
-            role = role_text(_phrase(child), is_person_word)
+            role = role_text(_with_hyphenated_start(_phrase(child)), is_person_word)
             if role:
                 return role
     if root.dep_ == "appos":
@@ -191,6 +193,22 @@ def _hyphen(token: Token) -> bool:
     doc = token.doc
     return token.text == "-" and not token.whitespace_ and token.i > 0 and \
         not doc[token.i - 1].whitespace_
+
+
+def _joined_by_hyphen(token: Token, after: bool) -> bool:
+    """Whether a hyphen inside a word joins ``token`` to the next word (``after``) or the one
+    before: "co" and "author" in "co-author"."""
+    doc = token.doc
+    i = token.i + 1 if after else token.i - 1
+    return 0 <= i < len(doc) and _hyphen(doc[i])
+
+
+def _with_hyphenated_start(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with the start of a hyphenated first word put back ("author" -> "co-author")."""
+    while tokens and _joined_by_hyphen(tokens[0], after=False):
+        doc = tokens[0].doc
+        tokens = [doc[tokens[0].i - 2], doc[tokens[0].i - 1], *tokens]
+    return tokens
 
 
 def _ranked(noun: Token) -> bool:

@@ -131,6 +131,9 @@ def _named_together(ctx: ArticleContext, span: Span) -> Entity | None:
     for (_, _, end), (_, start, _) in zip(runs, runs[1:]):
         if not all(t.lower_ in {"and", ",", "&"} for t in ctx.doc[end:start]) or end == start:
             return None  # names apart: "X, a friend of Y"
+    last_gap = ctx.doc[runs[-2][2]: runs[-1][1]]
+    if not any(t.lower_ in {"and", "&"} for t in last_gap):
+        return None  # a comma alone sets off an apposition: "Tad Devine, Sanders' adviser,"
     title = role_text(list(ctx.doc[span.start: runs[0][1]]), is_person_word)
     return joint(people, title)
 
