@@ -702,6 +702,9 @@ ROLES = [
     case("apposition-with-another-name",
          "Mia Holt, Carver’s campaign manager, said the race was closer than the polls showed.",
          (I, "race was closer", "Mia Holt", "campaign manager")),
+    case("apposition-two-roles",
+         "“The river is dying,” said Ines Duarte, an environmental campaigner and lawyer.",
+         (D, "river is dying", "Ines Duarte", "environmental campaigner and lawyer")),
     case("title-former",
          "Former prime minister Anders Berg said the treaty had been a mistake.",
          (I, "treaty had been a mistake", "Anders Berg", "Former prime minister")),
@@ -789,6 +792,10 @@ def test_roles(text: str, expected: list) -> None:
 # --- Descriptions and pronouns resolved to who fits, not to the nearest name ------------------
 
 DESCRIPTIONS_AND_PRONOUNS = [
+    case("description-of-the-object-in-its-sentence",
+         "Councillor Ama Boateng chaired the meeting. Reporters surrounded Jimmy Osei outside the "
+         "court, and the former mayor said he would appeal.",
+         (I, "he would appeal", "Jimmy Osei", "former mayor")),
     case("pronoun-after-one-surname",
          "Okafor addressed the rally for an hour. “This city deserves better,” she said.",
          (D, "city deserves better", "Okafor", None)),

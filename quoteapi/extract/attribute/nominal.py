@@ -273,7 +273,11 @@ def _by_title(ctx: ArticleContext, span: Span, head: str) -> Entity | None:
     if head not in words("political_titles") and head.split()[-1] not in words("political_titles"):
         return None
     modifiers = _modifiers(span, head)
-    for mention, entity in _preceding(ctx, span, subjects_only=True):
+    start = ctx.sentences.start(span.start)
+    in_sentence = [(m, e) for m, e in _preceding(ctx, span) if m.start >= start]
+    # the people of its own sentence first, objects too ("shunned Jimmy Carter, claiming that the
+    # former president ..."), then the subjects before it
+    for mention, entity in in_sentence + list(_preceding(ctx, span, subjects_only=True)):
         if entity.kind is not SpeakerKind.PERSON or mention.root.head == span.root.head:
             continue  # "Johnson warned the Russian president": a verb's subject is not its object
         if not _gender_fits(entity, head):

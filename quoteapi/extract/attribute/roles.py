@@ -222,10 +222,27 @@ def _ranked(noun: Token) -> bool:
 def _phrase(head: Token) -> list[Token]:
     """``head``'s noun phrase without relative clauses, further appositions, what follows a comma
     or phrases that do not make an office ("from Whitby", "at the hospital")."""
-    cut = [child for child in head.rights if (child.dep_ in _CUT_DEPS and not _hyphen(child))
+    joined = _joined_role(head)
+    cut = [child for child in head.rights if (child.dep_ in _CUT_DEPS and not _hyphen(child)
+                                              and child not in joined)
            or (child.dep_ == "prep" and child.lower_ not in OFFICE_PREPOSITIONS)]
     end = min((child.left_edge.i for child in cut), default=head.right_edge.i + 1)
     return [head.doc[i] for i in range(head.left_edge.i, end)]
+
+
+def _joined_role(head: Token) -> list[Token]:
+    """A second role joined to ``head`` by "and" ("environmental activist and lawyer", "co-founder
+    and national director"): the conjunct and its "and", when the conjunct is a word for a person
+    of its own, with no determiner ("the mayor and her husband" are two people) and no comma."""
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ != "conj" or child.pos_ != "NOUN" or not is_person_word(child) or any(
+                c.dep_ in ("det", "poss") for c in child.children):
+            continue
+        ands = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < child.i]
+        if [c.lower_ for c in ands] == ["and"] and not any(t.is_punct for t in doc[head.i + 1: child.i]):
+            return [ands[0], child]
+    return []
 
 
 def roles_of(name: Span) -> list[str]:
