@@ -6,14 +6,19 @@ extraction, ``quoteapi.extract.extract_many``, and their ratio. Both are warmed 
 texts. Tokens are counted once, from the bare parse, so both rows divide the same number.
 
     .venv/bin/python benchmarks/extraction.py [--polnear DIR] [--split dev] [--limit N]
-        [--batch-size 8] [--n-process 1] [--coref-parse]
+        [--batch-size 8] [--n-process 1] [--coref-parse] [--whole-process]
 
 Wall-clock rates are the figures; the CPU seconds of this process are printed beside them
 because the machine may be shared (with ``--n-process 1`` the ratio is also given by CPU time).
 ``--coref-parse`` adds a third row, ``nlp.pipe`` with coreferee run over whole documents but no
 extraction, the cost the full extraction avoids by resolving only where needed.
+``--whole-process`` times whole processes instead, start-up and model loading included, as a user
+meets them: ``quoteapi extract FILES`` (output to /dev/null) against a bare Python process that
+loads the same spaCy model and parses the same files.
 """
 
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -30,13 +35,45 @@ DEFAULT_POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 WARM_UP = 3
 
 
-def load_texts(directory: Path, split: str, limit: int | None) -> list[str]:
+def text_paths(directory: Path, split: str, limit: int | None) -> list[Path]:
     paths = sorted((directory / split / "text").glob("*.txt"))[:limit]
     if not paths:
         raise click.ClickException(
             f"no texts in {directory / split / 'text'}; give the PolNeAR folder with --polnear"
         )
-    return [path.read_text(encoding="utf-8") for path in paths]
+    return paths
+
+
+def load_texts(directory: Path, split: str, limit: int | None) -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in text_paths(directory, split, limit)]
+
+
+# a bare spaCy process: load the model, parse each file (given as arguments) in batches
+BARE_PROCESS = """
+import sys, spacy
+nlp = spacy.load(sys.argv[1])
+texts = (open(path, encoding="utf-8").read() for path in sys.argv[3:])
+print(sum(len(doc) for doc in nlp.pipe(texts, batch_size=int(sys.argv[2]))))
+"""
+
+
+def whole_processes(paths: list[Path], batch_size: int) -> None:
+    """Wall-clock seconds of a bare spaCy process and of `quoteapi extract`, each run once."""
+    files = [str(path) for path in paths]
+    quoteapi = str(Path(sys.executable).with_name("quoteapi"))
+    runs = [
+        ("bare spaCy process", [sys.executable, "-c", BARE_PROCESS, settings().spacy_model,
+                                str(batch_size), *files]),
+        ("quoteapi extract", [quoteapi, "extract", "--batch-size", str(batch_size), *files]),
+    ]
+    seconds = {}
+    for label, command in runs:
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        seconds[label] = time.perf_counter() - start
+        click.echo(f"{label:30} {seconds[label]:8.1f} s  {len(paths) / seconds[label]:6.2f} articles/s")
+    ratio = seconds["bare spaCy process"] / seconds["quoteapi extract"]
+    click.echo(f"ratio quoteapi extract / bare process throughput: {ratio:.2f} (wall clock)")
 
 
 @dataclass
@@ -104,9 +141,15 @@ def full_extraction(batch_size: int, n_process: int) -> Callable[[Iterable[str]]
     is_flag=True,
     help="Also time nlp.pipe with coreferee, without extraction.",
 )
+@click.option("--whole-process", is_flag=True,
+              help="Time `quoteapi extract` against a bare spaCy process, start-up included.")
 def main(
-    polnear: Path, split: str, limit: int | None, batch_size: int, n_process: int, with_coref: bool
+    polnear: Path, split: str, limit: int | None, batch_size: int, n_process: int, with_coref: bool,
+    whole_process: bool,
 ) -> None:
+    if whole_process:
+        whole_processes(text_paths(polnear, split, limit), batch_size)
+        return
     texts = load_texts(polnear, split, limit)
     bare, tokens = timed("bare nlp.pipe (no coreferee)", bare_parse(batch_size, n_process), texts)
     rows = [bare]
