@@ -24,7 +24,7 @@ README = REPO / "README.md"
 SHARED = REPO.parent / "shared"
 DOCUMENTED_BASE = "http://127.0.0.1:8000"
 API_KEYS = "secret1,secret2"  # the keys the README's serve line sets
-BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.S | re.M)
+BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.DOTALL | re.MULTILINE)
 CHROMIUM = Path("/usr/bin/chromium")
 
 
