@@ -83,3 +83,31 @@ def test_an_injected_inline_script_is_refused(browser, api_url: str) -> None:  #
     )
     assert page.evaluate("window.__ran") is None
     assert any("script-src" in v for v in page.evaluate("window.__violations"))
+
+
+def test_try_it_out_starts_with_the_optional_filters_empty(browser, api_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Swagger UI's "Try it out" on GET /quotes: no filter is filled in, so "Execute" at once
+    answers with quotes (it used to fill six filters with their examples, and find nothing)."""
+    page, _ = visit(browser, f"{api_url}/docs/", "docs.png")
+    operation = page.locator("#operations-Quotes-searchQuotes")
+    operation.locator(".opblock-summary").click()
+    operation.get_by_role("button", name="Try it out").click()
+    for name in ("q", "role", "from", "to", "source", "cursor"):
+        assert operation.locator(f"tr[data-param-name='{name}'] input").input_value() == "", name
+    for name in ("type", "sort"):
+        assert operation.locator(f"tr[data-param-name='{name}'] select").input_value() in ("", "--")
+    assert "Example: direct" in operation.locator("tr[data-param-name='type']").text_content()
+    operation.get_by_role("button", name="Execute").click()
+    status = operation.locator(".live-responses-table tr.response .response-col_status").first
+    status.wait_for(timeout=15_000)
+    assert status.text_content().strip() == "200"
+    answer = operation.locator(".live-responses-table tr.response").text_content()
+    assert '"total": 0,' not in answer and '"speaker": {' in answer  # quotes, not an empty page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "docs-try-it-out.png"), full_page=False)
+
+
+def test_the_front_page_works_under_its_policy(browser, api_url: str) -> None:  # type: ignore[no-untyped-def]
+    page, console = visit(browser, f"{api_url}/?q=disarray", "front-page-search.png")
+    assert page.locator("ol.quotes li").count() >= 1
+    assert_no_violation(page, console)
