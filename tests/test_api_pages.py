@@ -111,3 +111,26 @@ def test_the_front_page_works_under_its_policy(browser, api_url: str) -> None:  
     page, console = visit(browser, f"{api_url}/?q=disarray", "front-page-search.png")
     assert page.locator("ol.quotes li").count() >= 1
     assert_no_violation(page, console)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_demo_form_is_labelled_and_drives_the_widget(browser, api_url: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1100, "height": 900}, color_scheme=scheme)
+    page.goto(f"{api_url}/widget/demo", wait_until="networkidle")
+    form = page.locator("#try")
+    form.get_by_label("Speaker").fill("Boris Johnson")
+    form.get_by_label("Limit").fill("2")
+    form.get_by_label("Minimum length").fill("60")
+    form.get_by_label("Mixed").uncheck()
+    form.get_by_role("button", name="Show quotes").click()
+    widget = page.locator("#try-widget")
+    assert widget.get_attribute("types") == "direct"
+    page.wait_for_selector("#try-widget[data-state='ready'][speaker='Boris Johnson']")
+    page.wait_for_function(
+        "document.getElementById('try-widget').shadowRoot.querySelector('.speaker')"
+        ".textContent === 'Boris Johnson'"
+    )
+    assert widget.locator("li.quote.direct").count() == widget.locator("li.quote").count() >= 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("section:has(#try)").screenshot(path=str(ARTIFACTS / f"widget-demo-form-{scheme}.png"))
+    page.close()

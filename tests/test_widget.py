@@ -427,3 +427,18 @@ def test_types_and_minimum_length_choose_the_quotes(
                 if q["type"] in types and len(q["text"].strip()) >= min_length]
     shown = [item.text_content() for item in widget.locator("blockquote p").all()]
     assert shown == expected and shown  # newest first, as the API gives them
+
+
+def test_one_entry_per_quote_with_each_article(widget_alone: Any, api_url: str) -> None:
+    """A quote two articles carry is one entry listing both; untitled ones are told apart."""
+    page = widget_alone('speaker="boris-johnson" limit="20" types="direct"')
+    widget = settle(page, "ready", "one-entry")
+    every = httpx.get(f"{api_url}/speakers/boris-johnson/quotes",
+                      params={"limit": FETCH_LIMIT, "type": "direct"}).json()["items"]
+    shared = [q for q in every if len(q["appearances"]) == 2]
+    assert shared, "the seeds 000 and 002 carry one quote of Boris Johnson's"
+    texts = [item.text_content() for item in widget.locator("blockquote p").all()]
+    assert len(texts) == len(set(texts)) == len(every)
+    entry = widget.locator("li.quote", has_text=shared[0]["text"][:40])
+    links = [link.text_content() for link in entry.locator(".source a").all()]
+    assert links == ["Article 1", "Article 2"]  # the seeds have no titles, addresses or sites

@@ -392,7 +392,12 @@
       const caption = el("figcaption");
       if (quote.role) caption.append(el("span", { class: "role", part: "role" }, quote.role));
       const sources = el("ul", { class: "sources", "aria-label": "Reported in" });
-      for (const appearance of appearances) sources.append(this._source(appearance, lang));
+      // articles with no title, address or site read as "Article 1", "Article 2": not as one name twice
+      const bare = appearances.filter((a) => !a.title && !safeHttpUrl(a.url) && !a.source);
+      for (const appearance of appearances) {
+        const fallback = bare.length > 1 ? `Article ${bare.indexOf(appearance) + 1}` : "The article's text";
+        sources.append(this._source(appearance, lang, fallback));
+      }
       caption.append(sources);
       return caption;
     }
@@ -400,8 +405,8 @@
     /** The article, linked by its title with its site's name beside it, and its date. The link
      * goes where the article was published, or (when the index has no URL for it, or only an
      * unsafe one) to its copy in the API, text and offsets. Without a title the link reads as the
-     * URL; without either, as the site's name. */
-    _source(appearance, lang) {
+     * URL; without either, as the site's name; without any, as ``fallback``. */
+    _source(appearance, lang, fallback) {
       const line = el("li", { class: "source", part: "source" });
       const published = safeHttpUrl(appearance.url);
       const stored = appearance.article_id && this._base
@@ -409,7 +414,7 @@
         : null;
       const url = published || stored;
       const site = appearance.source || (published ? new URL(published).hostname : null);
-      const label = appearance.title || (published ? shortUrl(published) : null) || site || "The article's text";
+      const label = appearance.title || (published ? shortUrl(published) : null) || site || fallback;
       const cite = el("cite", { part: "title" });
       if (url) {
         const where = published ? "opens in a new tab" : "the article as stored by quoteapi, opens in a new tab";
