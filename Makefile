@@ -17,8 +17,11 @@ $(VENV)/.installed: pyproject.toml models/en_core_web_sm/pyproject.toml models/c
 	cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# `make serve PORT=8080 HOST=0.0.0.0` to serve elsewhere than http://127.0.0.1:8000
+PORT ?= 8000
+HOST ?= 127.0.0.1
 serve: setup
-	$(VENV)/bin/quoteapi serve
+	$(VENV)/bin/quoteapi serve --host $(HOST) --port $(PORT)
 
 test: setup
 	$(VENV)/bin/pytest

@@ -160,6 +160,17 @@ def test_relevance_sort_scores_search_hits(client):
     assert page["items"] and all(item["score"] is not None for item in page["items"])
 
 
+@pytest.mark.parametrize(
+    ("query", "scored"),
+    [("q=forces%20disarray", True), ("q=forces%20disarray&sort=date", False), ("", False)],
+)
+def test_search_terms_rank_by_relevance_unless_told(client, query, scored):
+    """With q the default order is relevance (as in the CLI and the SDKs); date without."""
+    page = client.get(f"/quotes?{query}").get_json()
+    assert page["items"]
+    assert {item["score"] is not None for item in page["items"]} == {scored}
+
+
 def test_a_quote_carries_every_article_with_its_offsets(client):
     hit = client.get("/quotes?q=disarray").get_json()["items"][0]
     quote = client.get(f"/quotes/{hit['id']}").get_json()

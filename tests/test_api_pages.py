@@ -83,3 +83,54 @@ def test_an_injected_inline_script_is_refused(browser, api_url: str) -> None:  #
     )
     assert page.evaluate("window.__ran") is None
     assert any("script-src" in v for v in page.evaluate("window.__violations"))
+
+
+def test_try_it_out_starts_with_the_optional_filters_empty(browser, api_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Swagger UI's "Try it out" on GET /quotes: no filter is filled in, so "Execute" at once
+    answers with quotes (it used to fill six filters with their examples, and find nothing)."""
+    page, _ = visit(browser, f"{api_url}/docs/", "docs.png")
+    operation = page.locator("#operations-Quotes-searchQuotes")
+    operation.locator(".opblock-summary").click()
+    operation.get_by_role("button", name="Try it out").click()
+    for name in ("q", "role", "from", "to", "source", "cursor"):
+        assert operation.locator(f"tr[data-param-name='{name}'] input").input_value() == "", name
+    for name in ("type", "sort"):
+        assert operation.locator(f"tr[data-param-name='{name}'] select").input_value() in ("", "--")
+    assert "Example: direct" in operation.locator("tr[data-param-name='type']").text_content()
+    operation.get_by_role("button", name="Execute").click()
+    status = operation.locator(".live-responses-table tr.response .response-col_status").first
+    status.wait_for(timeout=15_000)
+    assert status.text_content().strip() == "200"
+    answer = operation.locator(".live-responses-table tr.response").text_content()
+    assert '"total": 0,' not in answer and '"speaker": {' in answer  # quotes, not an empty page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "docs-try-it-out.png"), full_page=False)
+
+
+def test_the_front_page_works_under_its_policy(browser, api_url: str) -> None:  # type: ignore[no-untyped-def]
+    page, console = visit(browser, f"{api_url}/?q=disarray", "front-page-search.png")
+    assert page.locator("ol.quotes li").count() >= 1
+    assert_no_violation(page, console)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_demo_form_is_labelled_and_drives_the_widget(browser, api_url: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1100, "height": 900}, color_scheme=scheme)
+    page.goto(f"{api_url}/widget/demo", wait_until="networkidle")
+    form = page.locator("#try")
+    form.get_by_label("Speaker").fill("Boris Johnson")
+    form.get_by_label("Limit").fill("2")
+    form.get_by_label("Minimum length").fill("60")
+    form.get_by_label("Mixed").uncheck()
+    form.get_by_role("button", name="Show quotes").click()
+    widget = page.locator("#try-widget")
+    assert widget.get_attribute("types") == "direct"
+    page.wait_for_selector("#try-widget[data-state='ready'][speaker='Boris Johnson']")
+    page.wait_for_function(
+        "document.getElementById('try-widget').shadowRoot.querySelector('.speaker')"
+        ".textContent === 'Boris Johnson'"
+    )
+    assert widget.locator("li.quote.direct").count() == widget.locator("li.quote").count() >= 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("section:has(#try)").screenshot(path=str(ARTIFACTS / f"widget-demo-form-{scheme}.png"))
+    page.close()

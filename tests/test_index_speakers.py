@@ -115,3 +115,57 @@ def test_speaker_listing_filters_by_name(index: Index) -> None:
     assert (page.total, [s.name for s in page.items]) == (1, ["Ben Wallace"])
     assert index.speakers("nobody").total == 0
     assert [s.name for s in index.speakers(limit=1, offset=1).items] == ["Ben Wallace"]
+
+
+KUZIO = (
+    "Professor Taras Kuzio, of the Henry Jackson Society, has followed the war.\n"
+    "Mr Kuzio added: \u201cHalf of the soldiers turned over their equipment to the Ukrainians.\u201d"
+)
+KUZIO_BARE = "Mr Kuzio added: \u201cThe soldiers are refusing to fight, again and again, in the south.\u201d"
+
+
+def test_a_surname_alone_is_the_full_name_the_article_spells_out(index: Index) -> None:
+    index.ingest(ArticleIn(text=KUZIO, id="kuzio"), [
+        quote_of(KUZIO, "Half of the soldiers", "Kuzio", mention="Mr Kuzio")])
+    (kuzio,) = index.speakers().items
+    assert (kuzio.name, kuzio.slug) == ("Taras Kuzio", "taras-kuzio")
+    assert "Kuzio" in kuzio.aliases
+    # an article that gives only the surname joins the one full name the index holds
+    index.ingest(ArticleIn(text=KUZIO_BARE, id="bare"), [
+        quote_of(KUZIO_BARE, "refusing to fight", "Kuzio", mention="Mr Kuzio")])
+    (kuzio,) = index.speakers().items
+    assert kuzio.quote_count == 2
+
+
+def test_a_surname_alone_stays_when_nothing_spells_it_out(index: Index) -> None:
+    index.ingest(ArticleIn(text=KUZIO_BARE, id="bare"), [
+        quote_of(KUZIO_BARE, "refusing to fight", "Kuzio", mention="Mr Kuzio")])
+    (kuzio,) = index.speakers().items
+    assert kuzio.name == "Kuzio"
+    # a later article with the full name upgrades it
+    index.ingest(ArticleIn(text=KUZIO, id="kuzio"), [
+        quote_of(KUZIO, "Half of the soldiers", "Kuzio", mention="Mr Kuzio")])
+    (kuzio,) = index.speakers().items
+    assert (kuzio.name, kuzio.quote_count) == ("Taras Kuzio", 2)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Professor Taras Kuzio said. Mr Kuzio added", "Taras Kuzio"),
+    ("He met Taras Kuzio. Mr Kuzio added", "Taras Kuzio"),
+    ("Defence Secretary Ben Wallace said. Mr Wallace added", "Ben Wallace"),
+    ("Mr Kuzio added", None),  # no first name anywhere
+    ("Yesterday Kuzio said. On Monday Kuzio added", None),  # sentence openers, days: no names
+    ("Ukraine\u2019s Kuzio said", None),  # a possessive is no first name
+    ("Taras Kuzio and Anna Kuzio said", None),  # two full names: no guess
+])
+def test_full_name_in_the_text(text: str, expected: str | None) -> None:
+    from quoteapi.index.speakers import full_name_in
+
+    assert full_name_in(text, "Kuzio" if "Kuzio" in text else "Wallace") == expected
+
+
+def test_news_agencies_cited_as_sources_are_organisations(index: Index) -> None:
+    index.ingest(ArticleIn(text=T0, id="000"), [quote_of(
+        T0, "a sign of a shift in Russian tactics", "PA", mention="PA", kind=SpeakerKind.UNKNOWN)])
+    (pa,) = index.speakers().items
+    assert (pa.name, pa.kind) == ("PA", SpeakerKind.ORGANISATION)

@@ -4,11 +4,12 @@ A host page on one origin embeds the widget from the API on another (two ports o
 news site would. The API serves the seed articles plus, for the duration of these tests, two
 hand-made articles whose quote, role, title and link carry markup and script that must stay inert.
 An article read from a web page (tests/web_pages/quotes.html, its quotes extracted) shows how
-the widget links an article by its title and site name. A screenshot of the host page is kept in
-test-artifacts/widget.png.
+the widget links an article by its title and site name. Screenshots of the host page and of each
+state (loading, ready, empty, error; light and dark) are kept in test-artifacts/widget-*.png.
 """
 
 import html
+import socket
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,9 @@ ROLE = '<b onmouseover="window.__widgetXss = 1">Chief</b> Injector'
 WEB_PAGE = REPO / "tests" / "web_pages" / "quotes.html"
 WEB_URL = "https://courier.example/news/harbour-bridge-repairs?from=feed"
 WEB_SPEAKER = "margaret-ellison"
+FETCH_LIMIT = 50  # widget.js asks for this many, then keeps `limit` of the right types and length
+DEFAULT_TYPES = ("direct", "mixed")
+DEFAULT_MIN_LENGTH = 30
 
 if not CHROMIUM.exists():
     pytest.skip(
@@ -109,11 +113,12 @@ def host_page(api_url: str) -> str:
 <body><h1>Host page on another origin</h1>
 <quote-widget id="wallace" speaker="ben-wallace" limit="3"></quote-widget>
 <h2>Injected markup</h2>
-<quote-widget id="hostile" speaker="{HOSTILE_SLUG}" limit="5"></quote-widget>
+<quote-widget id="hostile" speaker="{HOSTILE_SLUG}" limit="5" min-length="0"></quote-widget>
 <h2>Unknown speaker</h2>
 <quote-widget id="unknown" speaker="{UNKNOWN}"></quote-widget>
 <h2>From a web page</h2>
-<quote-widget id="web" speaker="{WEB_SPEAKER}" limit="1"></quote-widget>
+<quote-widget id="web" speaker="{WEB_SPEAKER}" limit="1" types="direct mixed indirect"
+  min-length="0"></quote-widget>
 </body></html>"""
 
 
@@ -154,9 +159,16 @@ def loaded(browser: Browser, host_url: str) -> Iterator[tuple[Page, list[str]]]:
 
 
 def api_quotes(api_url: str, speaker: str, limit: int) -> list[dict[str, Any]]:
-    response = httpx.get(f"{api_url}/speakers/{speaker}/quotes", params={"limit": limit})
+    """The quotes the widget shows by default: the latest direct and mixed ones of 30 characters
+    or more (the seeds hold no two records of the same words, which it would show as one)."""
+    response = httpx.get(f"{api_url}/speakers/{speaker}/quotes", params={"limit": FETCH_LIMIT})
     response.raise_for_status()
-    return response.json()["items"]
+    shown = [
+        quote
+        for quote in response.json()["items"]
+        if quote["type"] in DEFAULT_TYPES and len(quote["text"].strip()) >= DEFAULT_MIN_LENGTH
+    ]
+    return shown[:limit]
 
 
 def test_widget_shows_ben_wallace_latest_quotes_across_origins(
@@ -169,9 +181,10 @@ def test_widget_shows_ben_wallace_latest_quotes_across_origins(
     assert widget.get_attribute("data-state") == "ready"
     items = widget.locator("li.quote")  # Playwright's CSS locators pierce open shadow roots
     assert items.count() == 3
+    speaker = widget.locator(".speaker")
+    assert speaker.count() == 1 and speaker.text_content() == "Ben Wallace"  # once, above
     for item, quote in zip(items.all(), expected, strict=True):
         assert item.locator("blockquote p").text_content() == quote["text"]
-        assert item.locator(".speaker").text_content() == "Ben Wallace"
         if quote["role"]:
             assert item.locator(".role").text_content() == quote["role"]
         sources = item.locator(".source")
@@ -186,7 +199,7 @@ def test_widget_shows_ben_wallace_latest_quotes_across_origins(
         assert sources.first.locator("a").get_attribute("href") == (first["url"] or stored)
     assert widget.locator("[role=status]").text_content() == "Showing 3 quotes by Ben Wallace."
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "widget.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / "widget-host-page.png"), full_page=True)
 
 
 def test_each_widget_makes_one_cross_origin_request(
@@ -196,10 +209,10 @@ def test_each_widget_makes_one_cross_origin_request(
     api_calls = sorted(url for url in requests if "/speakers/" in url)
     assert api_calls == sorted(
         [
-            f"{api_url}/speakers/ben-wallace/quotes?limit=3",
-            f"{api_url}/speakers/{HOSTILE_SLUG}/quotes?limit=5",
-            f"{api_url}/speakers/{UNKNOWN}/quotes?limit=3",
-            f"{api_url}/speakers/{WEB_SPEAKER}/quotes?limit=1",
+            f"{api_url}/speakers/ben-wallace/quotes?limit={FETCH_LIMIT}",
+            f"{api_url}/speakers/{HOSTILE_SLUG}/quotes?limit={FETCH_LIMIT}",
+            f"{api_url}/speakers/{UNKNOWN}/quotes?limit={FETCH_LIMIT}",
+            f"{api_url}/speakers/{WEB_SPEAKER}/quotes?limit={FETCH_LIMIT}",
         ]
     )
     assert f"{api_url}/widget.js" in requests
@@ -293,3 +306,139 @@ def test_an_article_from_the_web_is_linked_by_its_title_and_site(
     assert source.locator(".site").text_content() == "Northfield Courier"  # its og:site_name
     assert source.locator("time").get_attribute("datetime") == "2024-05-14"
     assert "Article" not in source.text_content()
+
+
+# ---- each state on its own, light and dark, with a screenshot to look at ----------------------
+
+STATE_PAGE = """<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<meta name="color-scheme" content="light dark"><title>State</title>
+<style>body {{ font-family: sans-serif; margin: 1.5rem; background: Canvas; color: CanvasText; }}</style>
+<script src="{api}/widget.js" async></script></head>
+<body><quote-widget id="w" {attributes}></quote-widget></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def state_pages(api_url: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """A host on another origin serving, at each path, the page that ``pages[path]`` holds."""
+    pages: dict[str, str] = {}
+
+    def app(environ: dict[str, Any], start_response: Any) -> Any:
+        body = pages.get(Request(environ).path)
+        response = Response(body or "", status=200 if body else 404, mimetype="text/html")
+        return response(environ, start_response)
+
+    with serving(app) as url:
+        yield url, pages
+
+
+@pytest.fixture
+def widget_alone(browser: Browser, api_url: str, state_pages: Any) -> Iterator[Any]:
+    """Opens a page holding one widget with the given attributes, in a colour scheme. Pages are
+    closed whatever happens: an open one may hold a connection the test server waits on."""
+    host, pages = state_pages
+    opened: list[Page] = []
+
+    def open_page(attributes: str, scheme: str = "light") -> Page:
+        path = f"/{len(pages)}"
+        pages[path] = STATE_PAGE.format(api=html.escape(api_url), attributes=attributes)
+        page = browser.new_page(viewport={"width": 720, "height": 520}, color_scheme=scheme)
+        opened.append(page)
+        page.goto(f"{host}{path}")
+        return page
+
+    yield open_page
+    for page in opened:
+        page.close()
+
+
+def settle(page: Page, state: str, name: str) -> Any:
+    widget = page.locator("#w")
+    settled = "" if state == "loading" else ":not([data-state='loading'])"
+    page.wait_for_selector(f"#w[data-state]{settled}", state="attached", timeout=15_000)
+    assert widget.get_attribute("data-state") == state, widget.locator("[role=status]").text_content()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"widget-{name}.png"))
+    return widget
+
+
+def background(page: Page) -> str:
+    return page.evaluate(
+        "() => getComputedStyle(document.getElementById('w').shadowRoot.querySelector('.widget'))"
+        ".backgroundColor"
+    )
+
+
+def test_loading_state(widget_alone: Any) -> None:
+    """An API that accepts the connection and never answers keeps the widget loading."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        api = f"http://127.0.0.1:{silent.getsockname()[1]}/"
+        page = widget_alone(f'speaker="ben-wallace" api="{api}"')
+        widget = settle(page, "loading", "loading")
+        assert widget.locator("[role=status]").text_content() == "Loading quotes\u2026"
+        assert widget.locator(".skeleton").is_visible()
+        assert widget.locator(".widget").get_attribute("aria-busy") == "true"
+        page.close()  # before the socket: the request ends with the page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_ready_state_follows_the_colour_scheme(widget_alone: Any, scheme: str) -> None:
+    page = widget_alone('speaker="ben-wallace" limit="2"', scheme)
+    widget = settle(page, "ready", f"ready-{scheme}")
+    assert widget.locator("li.quote").count() == 2
+    assert background(page) == ("rgb(255, 255, 255)" if scheme == "light" else "rgb(31, 34, 41)")
+
+
+def test_empty_state(widget_alone: Any) -> None:
+    page = widget_alone('speaker="ben-wallace" min-length="100000"')
+    widget = settle(page, "empty", "empty")
+    assert widget.locator("[role=status]").text_content() == "No quotes by Ben Wallace to show yet."
+    assert widget.locator("li").count() == 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_error_state(widget_alone: Any, scheme: str) -> None:
+    page = widget_alone(f'speaker="{UNKNOWN}"', scheme)
+    widget = settle(page, "error", f"error-{scheme}")
+    assert widget.locator("[role=status]").text_content().startswith("Could not load quotes: ")
+
+
+@pytest.mark.parametrize(
+    ("attributes", "sent", "types", "min_length"),
+    [
+        ('types="direct" min-length="0"', "&type=direct", {"direct"}, 0),
+        ('types="mixed indirect" min-length="60"', "", {"mixed", "indirect"}, 60),
+        ("", "", {"direct", "mixed"}, 30),
+    ],
+)
+def test_types_and_minimum_length_choose_the_quotes(
+    widget_alone: Any, api_url: str, attributes: str, sent: str, types: set[str], min_length: int
+) -> None:
+    page = widget_alone(f'speaker="boris-johnson" limit="20" {attributes}')
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.reload()
+    widget = settle(page, "ready", "types")
+    assert f"{api_url}/speakers/boris-johnson/quotes?limit={FETCH_LIMIT}{sent}" in requests
+    every = httpx.get(f"{api_url}/speakers/boris-johnson/quotes",
+                      params={"limit": FETCH_LIMIT}).json()["items"]
+    expected = [q["text"] for q in every
+                if q["type"] in types and len(q["text"].strip()) >= min_length]
+    shown = [item.text_content() for item in widget.locator("blockquote p").all()]
+    assert shown == expected and shown  # newest first, as the API gives them
+
+
+def test_one_entry_per_quote_with_each_article(widget_alone: Any, api_url: str) -> None:
+    """A quote two articles carry is one entry listing both; untitled ones are told apart."""
+    page = widget_alone('speaker="boris-johnson" limit="20" types="direct"')
+    widget = settle(page, "ready", "one-entry")
+    every = httpx.get(f"{api_url}/speakers/boris-johnson/quotes",
+                      params={"limit": FETCH_LIMIT, "type": "direct"}).json()["items"]
+    shared = [q for q in every if len(q["appearances"]) == 2]
+    assert shared, "the seeds 000 and 002 carry one quote of Boris Johnson's"
+    texts = [item.text_content() for item in widget.locator("blockquote p").all()]
+    assert len(texts) == len(set(texts)) == len(every)
+    entry = widget.locator("li.quote", has_text=shared[0]["text"][:40])
+    links = [link.text_content() for link in entry.locator(".source a").all()]
+    assert links == ["Article 1", "Article 2"]  # the seeds have no titles, addresses or sites

@@ -21,6 +21,7 @@ from . import (
     errors,
     extract,
     health,
+    home,
     quotes,
     request_ids,
     security,
@@ -96,6 +97,7 @@ def create_app(config: Mapping[str, Any] | None = None, index: "Index | None" = 
     # it (pagination.py), and apispec's components are plain dicts
     api.spec.components.schemas.pop("PaginationMetadata", None)
     app.register_blueprint(widget.bp)
+    app.register_blueprint(home.bp)
     app.register_blueprint(
         get_swaggerui_blueprint(
             app.config["DOCS_PATH"], "/openapi.json", config={"app_name": "quoteapi"}

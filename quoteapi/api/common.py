@@ -48,6 +48,16 @@ def doc(description: str, example: Any, **extra: Any) -> dict[str, Any]:
     return {"metadata": {"description": description, "example": example, **extra}}
 
 
+def optional_doc(description: str, example: Any) -> dict[str, Any]:
+    """Metadata for an optional query argument: its example told in the description only.
+
+    Swagger UI's "Try it out" fills each parameter with its ``example`` (the parameter's or its
+    schema's, whichever it finds), so six filters' examples would narrow the first search to
+    nothing; an example in words leaves the field empty.
+    """
+    return {"metadata": {"description": f"{description} Example: `{example}`."}}
+
+
 class Schema(ma.Schema):
     class Meta:
         ordered = True
@@ -228,7 +238,9 @@ def encode_cursor(kind: str, *parts: Any) -> str:
 
 
 def query_text(description: str, example: str) -> fields.String:
-    """A free-text query argument: at most MAX_QUERY_TEXT characters, no control characters."""
+    """An optional free-text query argument: at most MAX_QUERY_TEXT characters, no control
+    characters."""
     return fields.String(
-        validate=[validate.Length(max=MAX_QUERY_TEXT), NO_CONTROL], **doc(description, example)
+        validate=[validate.Length(max=MAX_QUERY_TEXT), NO_CONTROL],
+        **optional_doc(description, example),
     )

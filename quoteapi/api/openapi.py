@@ -5,12 +5,13 @@ from typing import Any
 import yaml
 from flask import Flask
 
-from .app import create_app
-
 
 def openapi_document(app: Flask | None = None) -> dict[str, Any]:
     """The document flask-smorest/apispec build for ``app`` (default: a fresh ``create_app()``)."""
-    app = app or create_app({"DATABASE_URL": "sqlite://"})  # no database is opened
+    if app is None:
+        from .app import create_app  # here: the app serves this module's YAML (home.py)
+
+        app = create_app({"DATABASE_URL": "sqlite://"})  # no database is opened
     api = app.extensions["flask-smorest"]["apis"][""]["ext_obj"]
     return api.spec.to_dict()
 
@@ -28,7 +29,10 @@ _Dumper.add_representer(str, _text)
 
 
 def openapi_yaml(app: Flask | None = None) -> str:
-    """The document as openapi.yaml holds it: key order as generated, UTF-8, no line wrapping."""
-    return yaml.dump(
-        openapi_document(app), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000
-    )
+    """The document as openapi.yaml holds it."""
+    return document_yaml(openapi_document(app))
+
+
+def document_yaml(document: dict[str, Any]) -> str:
+    """YAML with the key order as generated, UTF-8, no line wrapping."""
+    return yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)

@@ -17,6 +17,7 @@ from .common import (
     SpeakerRefSchema,
     TextSpanSchema,
     doc,
+    optional_doc,
     query_text,
     span_field,
 )
@@ -85,7 +86,9 @@ class QuoteSchema(Schema):
         required=True,
         allow_none=True,
         **doc(
-            "Who said it (null: unresolved).",
+            "Who said it. null when the article names no one for it: no speaker was found, or "
+            'only a description ("a Ukrainian soldier", "experts said") that the article gives '
+            "to no named speaker. Such quotes are found by GET /quotes, under no speaker.",
             {"id": 7, "name": "Ben Wallace", "slug": "ben-wallace"},
         ),
     )
@@ -115,28 +118,32 @@ class QuotePageSchema(PageSchema):
 
 class QuoteQueryArgsSchema(PageArgsSchema):
     q = query_text("Full-text search terms (stemmed).", "disarray")
-    type = fields.Enum(QuoteType, by_value=True, **doc("Only quotes of this type.", "direct"))
+    type = fields.Enum(
+        QuoteType, by_value=True, **optional_doc("Only quotes of this type.", "direct")
+    )
     role = query_text("Only quotes given in this role (case ignored).", "Defence Secretary")
     date_from = fields.Date(
-        data_key="from", **doc("Only quotes first published on or after this date.", "2022-03-01")
+        data_key="from",
+        **optional_doc("Only quotes first published on or after this date.", "2022-03-01"),
     )
     date_to = fields.Date(
-        data_key="to", **doc("Only quotes first published on or before this date.", "2022-03-31")
+        data_key="to",
+        **optional_doc("Only quotes first published on or before this date.", "2022-03-31"),
     )
     source = query_text("Only articles from this publisher.", "Express")
     sort = fields.String(
-        load_default="date",
         validate=validate.OneOf(("date", "relevance")),
-        **doc(
-            "date: newest first (by first publication); relevance: best match for q first, "
-            f"among the {RANK_POOL:,} matches stored last (date without q).",
+        **optional_doc(
+            f"relevance: best match for q first, among the {RANK_POOL:,} matches stored last "
+            "(the default with q); date: newest first, by first publication (the default, and "
+            "the only order, without q).",
             "date",
         ),
     )
     cursor = Cursor(
         "q",
         (date, int),
-        **doc(
+        **optional_doc(
             "Where the page starts: from a `next` link (date order only).",
             "WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd",
         ),
@@ -144,7 +151,7 @@ class QuoteQueryArgsSchema(PageArgsSchema):
 
     @ma.validates_schema
     def cursor_in_date_order(self, data: dict[str, Any], **_: Any) -> None:
-        if "cursor" in data and data.get("sort") == "relevance" and data.get("q"):
+        if "cursor" in data and data.get("q") and data.get("sort", "relevance") == "relevance":
             raise ma.ValidationError(
                 "A cursor pages by date; page by offset with relevance.", "cursor"
             )

@@ -3,7 +3,15 @@
 from marshmallow import fields
 
 from ..extract.model import SpeakerKind
-from .common import Cursor, PageArgsSchema, PageSchema, Schema, doc, query_text
+from .common import (
+    Cursor,
+    PageArgsSchema,
+    PageSchema,
+    Schema,
+    doc,
+    optional_doc,
+    query_text,
+)
 
 
 class RoleSchema(Schema):
@@ -30,7 +38,11 @@ class SpeakerSchema(Schema):
     name = fields.String(required=True, **doc("Canonical name.", "Ben Wallace"))
     slug = fields.String(required=True, **doc("URL-safe name, usable as {name}.", "ben-wallace"))
     kind = fields.Enum(
-        SpeakerKind, by_value=True, required=True, **doc("Person or organisation.", "person")
+        SpeakerKind, by_value=True, required=True, **doc(
+            "person; organisation (news agencies and outlets cited as sources, like Reuters or "
+            "PA, included); unknown when the article does not say.",
+            "person",
+        )
     )
     aliases = fields.List(
         fields.String(),
@@ -58,5 +70,7 @@ class SpeakerPageSchema(PageSchema):
 class SpeakerQueryArgsSchema(PageArgsSchema):
     q = query_text("Part of a name or alias (% and _ are plain characters).", "wallace")
     cursor = Cursor(
-        "s", (int, int), **doc("Where the page starts: from a `next` link.", "WyJzIiw0LDcsMjBd")
+        "s",
+        (int, int),
+        **optional_doc("Where the page starts: from a `next` link.", "WyJzIiw0LDcsMjBd"),
     )

@@ -64,7 +64,8 @@ def speaker_problems(operation: Any) -> Any:
 def quote_query(args: dict[str, Any], **fixed: Any) -> QuoteQuery:
     """QuoteQuery from parsed query arguments (QuoteQueryArgsSchema); ``fixed`` adds filters."""
     args = dict(args)
-    sort = args["sort"] if args.get("q") else "date"  # relevance needs search terms
+    # relevance by default with search terms (as the CLI and SDKs), date without: it needs them
+    sort = args.get("sort", "relevance") if args.get("q") else "date"
     after, offset = args.pop("cursor", (None, args.get("offset", 0)))
     return QuoteQuery(**{**args, "sort": sort, "after": after, "offset": offset, **fixed})
 

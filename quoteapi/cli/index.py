@@ -126,7 +126,7 @@ def _speaker_line(speaker: SpeakerRecord) -> str:
         f"{_count(len(role.article_ids), 'article')})" for role in speaker.roles
     )
     aliases = f" aka {', '.join(speaker.aliases)}" if speaker.aliases else ""
-    return (f"{speaker.name} [{speaker.slug}] {speaker.kind}, {_count(speaker.quote_count, 'quote')}"
+    return (f"{speaker.name} [{speaker.slug}] {speaker.kind.value}, {_count(speaker.quote_count, 'quote')}"
             f"{aliases}{'; ' + roles if roles else ''}")
 
 

@@ -49,13 +49,39 @@ def seed_if_empty() -> None:
         click.echo(f"quoteapi serve: {failure.source}: {failure.reason}", err=True)
 
 
+PAGES = (
+    ("front page", "/"),
+    ("API docs", "/docs"),
+    ("widget demo", "/widget/demo"),
+    ("OpenAPI", "/openapi.yaml"),
+    ("health", "/health"),
+)
+
+
+def base_url(host: str, port: int) -> str:
+    """Where a browser on this machine reaches the server (an "any address" host: loopback)."""
+    if host in ("0.0.0.0", "::", ""):
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def echo_urls(host: str, port: int) -> None:
+    """Say where the server answers, once it listens."""
+    base = base_url(host, port)
+    click.echo(f"quoteapi serve: listening on {base}/ (Ctrl-C stops it)")
+    for name, path in PAGES:
+        click.echo(f"  {name:<12} {base}{path}")
+
+
 def run_granian(host: str, port: int, workers: int, threads: int) -> None:
     """Serve the API with Granian, configured in code (no config file to ship)."""
     from granian import Granian
     from granian.constants import Interfaces
     from granian.http import HTTP1Settings
 
-    Granian(
+    server = Granian(
         WSGI_APP,
         address=host,
         port=port,
@@ -68,7 +94,11 @@ def run_granian(host: str, port: int, workers: int, threads: int) -> None:
         log_access=True,
         respawn_failed_workers=True,
         workers_kill_timeout=30,
-    ).serve()
+    )
+    # Granian runs its startup hooks once the socket is bound (connections wait in its backlog
+    # while the workers start)
+    server.on_startup(lambda: echo_urls(host, port))
+    server.serve()
 
 
 def is_loopback(host: str) -> bool:
@@ -113,6 +143,7 @@ def serve(dev: bool, host: str, port: int, workers: int, threads: int) -> None:
     if dev:
         from ..api import create_app
 
+        echo_urls(host, port)
         # the reloader, without Werkzeug's debugger: its console runs code for whoever reaches it
         create_app().run(host=host, port=port, debug=True, use_debugger=False, use_evalex=False)
     else:

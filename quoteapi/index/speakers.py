@@ -8,12 +8,23 @@ Rules, in order (``SpeakerResolver.resolve``):
     in the same article, else the one whose full name the article mentions, else the only one
     stored; with several candidates it stays a surname-only speaker, never an arbitrary pick;
   * a description ("the prime minister") with no name joins the speaker the article gives that
-    role to.
+    role to;
+  * a news agency or outlet cited as a source ("according to PA") is an organisation
+    (``outlet_kind``); a surname alone whose full name only the article's text gives ("Professor
+    Taras Kuzio ... Mr Kuzio added") is that full name (``full_name_in``).
 """
 
+import calendar
+import re
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..lexicon.lists import lines
+from ..lexicon.names import is_title_word
+from ..lexicon.people import is_first_name
 from .db import Alias, Speaker
 from .names import clean_name, clean_role, name_key, role_key, slugify, surname, folded_words
 
@@ -23,6 +34,7 @@ class SpeakerResolver:
 
     def __init__(self, session: Session, article_text: str) -> None:
         self.session = session
+        self.text = article_text
         self.text_key = f" {' '.join(folded_words(article_text))} "
         self.here: dict[int, Speaker] = {}  # speakers met in this article
         self.roles_here: dict[str, Speaker] = {}  # role key -> speaker, in this article
@@ -32,6 +44,7 @@ class SpeakerResolver:
         clean = _clean(name, kind) if name else clean_name(mention)
         if clean is None:
             return None
+        kind = outlet_kind(clean, kind)
         speaker = self._find_or_create(clean, kind)
         if speaker.kind == "unknown" and kind != "unknown":
             speaker.kind = kind
@@ -70,6 +83,11 @@ class SpeakerResolver:
                 return fits[0]
         if len(full) == 1 and not mentioned:
             return full[0]  # nothing else fits
+        spelled_out = full_name_in(self.text, name) if not full else None
+        if spelled_out is not None and not any(
+            speaker.kind == "organisation" for speaker in self._exact(name_key(spelled_out))
+        ):
+            return self._find_or_create(spelled_out, kind)
         # several full names fit: a speaker of its own, numbered ("johnson-2") so that the bare
         # surname stays a question with candidates, never this one by accident
         return self._lone(key) or self._create(name, kind, numbered=bool(full))
@@ -148,3 +166,51 @@ def _clean(name: str, kind: str) -> str | None:
     """The extractor's name without titles; an unknown kind falls back to organisation rules."""
     organisation = kind == "organisation"
     return clean_name(name, organisation) or clean_name(name, organisation=True)
+
+
+def outlet_kind(name: str, kind: str) -> str:
+    """``kind``, or organisation for a news agency or outlet (data/news_outlets.txt)."""
+    return "organisation" if _outlet_key(name) in _outlets() else kind
+
+
+@cache
+def _outlets() -> frozenset[str]:
+    return frozenset(_outlet_key(line) for line in lines("news_outlets"))
+
+
+def _outlet_key(name: str) -> str:
+    return name_key(name).removeprefix("the ")
+
+
+# Capitalised words (or initials) before the surname: "Taras Kuzio", "Mary J. Blige"
+_BEFORE = r"((?:(?:[A-Z][\w\u2019'-]*[^\W\d_]|[A-Z]\.)\s+){1,3})"
+_ARTICLES = frozenset({"the", "a", "an"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\u201c\"]\s*|\n\s*)\Z")
+_NOT_FIRST_NAMES = frozenset(
+    word.lower() for word in (*calendar.day_name, *calendar.month_name) if word
+) | STOP_WORDS
+
+
+def full_name_in(text: str, surname_alone: str) -> str | None:
+    """The one full name ending in ``surname_alone`` that ``text`` spells out, titles dropped
+    ("Professor Taras Kuzio" -> "Taras Kuzio"); None when it gives none, or several. A word
+    opening a sentence is a first name only when known as one ("Yesterday Kuzio said" is no
+    name), as are no stop words or days ("On Monday Kuzio said")."""
+    found: set[str | None] = set()  # None: a name this cannot read (so, no guess)
+    for match in re.finditer(_BEFORE + re.escape(surname_alone) + r"\b", text):
+        words = [w for w in match.group(1).split() if not w.endswith(("'s", "\u2019s"))]
+        if words and words[0].lower() in _ARTICLES:
+            continue  # "the Weapons Tracker": a thing's name, not a person's
+        while words and words[0].lower() in _NOT_FIRST_NAMES:
+            words.pop(0)
+        opens = _SENTENCE_START.search(text, 0, match.start()) is not None
+        if words and opens and not (is_first_name(words[0]) or is_title_word(words[0])):
+            found.add(None)  # "Yesterday Kuzio", or a first name unknown to us: cannot tell
+            continue
+        name = clean_name(" ".join([*words, surname_alone]))
+        if name and " " in name_key(name):
+            found.add(name)
+    keys = {name_key(name) if name else None for name in found}
+    if len(keys) != 1 or None in keys:
+        return None
+    return min(name for name in found if name)

@@ -370,7 +370,7 @@ export interface components {
              */
             slug: string;
             /**
-             * @description Person or organisation.
+             * @description person; organisation (news agencies and outlets cited as sources, like Reuters or PA, included); unknown when the article does not say.
              * @example person
              * @enum {unknown}
              */
@@ -530,7 +530,7 @@ export interface components {
              */
             type: "direct" | "indirect" | "mixed";
             /**
-             * @description Who said it (null: unresolved).
+             * @description Who said it. null when the article names no one for it: no speaker was found, or only a description ("a Ukrainian soldier", "experts said") that the article gives to no named speaker. Such quotes are found by GET /quotes, under no speaker.
              * @example {
              *       "id": 7,
              *       "name": "Ben Wallace",
@@ -901,9 +901,9 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description Part of a name or alias (% and _ are plain characters). */
+                /** @description Part of a name or alias (% and _ are plain characters). Example: `wallace`. */
                 q?: string;
-                /** @description Where the page starts: from a `next` link. */
+                /** @description Where the page starts: from a `next` link. Example: `WyJzIiw0LDcsMjBd`. */
                 cursor?: string;
             };
             header?: never;
@@ -1079,21 +1079,21 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description Full-text search terms (stemmed). */
+                /** @description Full-text search terms (stemmed). Example: `disarray`. */
                 q?: string;
-                /** @description Only quotes of this type. */
+                /** @description Only quotes of this type. Example: `direct`. */
                 type?: "direct" | "indirect" | "mixed";
-                /** @description Only quotes given in this role (case ignored). */
+                /** @description Only quotes given in this role (case ignored). Example: `Defence Secretary`. */
                 role?: string;
-                /** @description Only quotes first published on or after this date. */
+                /** @description Only quotes first published on or after this date. Example: `2022-03-01`. */
                 from?: string;
-                /** @description Only quotes first published on or before this date. */
+                /** @description Only quotes first published on or before this date. Example: `2022-03-31`. */
                 to?: string;
-                /** @description Only articles from this publisher. */
+                /** @description Only articles from this publisher. Example: `Express`. */
                 source?: string;
-                /** @description date: newest first (by first publication); relevance: best match for q first, among the 200 matches stored last (date without q). */
+                /** @description relevance: best match for q first, among the 200 matches stored last (the default with q); date: newest first, by first publication (the default, and the only order, without q). Example: `date`. */
                 sort?: "date" | "relevance";
-                /** @description Where the page starts: from a `next` link (date order only). */
+                /** @description Where the page starts: from a `next` link (date order only). Example: `WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd`. */
                 cursor?: string;
             };
             header?: never;
@@ -1213,21 +1213,21 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
-                /** @description Full-text search terms (stemmed). */
+                /** @description Full-text search terms (stemmed). Example: `disarray`. */
                 q?: string;
-                /** @description Only quotes of this type. */
+                /** @description Only quotes of this type. Example: `direct`. */
                 type?: "direct" | "indirect" | "mixed";
-                /** @description Only quotes given in this role (case ignored). */
+                /** @description Only quotes given in this role (case ignored). Example: `Defence Secretary`. */
                 role?: string;
-                /** @description Only quotes first published on or after this date. */
+                /** @description Only quotes first published on or after this date. Example: `2022-03-01`. */
                 from?: string;
-                /** @description Only quotes first published on or before this date. */
+                /** @description Only quotes first published on or before this date. Example: `2022-03-31`. */
                 to?: string;
-                /** @description Only articles from this publisher. */
+                /** @description Only articles from this publisher. Example: `Express`. */
                 source?: string;
-                /** @description date: newest first (by first publication); relevance: best match for q first, among the 200 matches stored last (date without q). */
+                /** @description relevance: best match for q first, among the 200 matches stored last (the default with q); date: newest first, by first publication (the default, and the only order, without q). Example: `date`. */
                 sort?: "date" | "relevance";
-                /** @description Where the page starts: from a `next` link (date order only). */
+                /** @description Where the page starts: from a `next` link (date order only). Example: `WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd`. */
                 cursor?: string;
             };
             header?: never;

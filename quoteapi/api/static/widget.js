@@ -4,17 +4,23 @@
  *   <script src="https://HOST/widget.js" async></script>
  *   <quote-widget speaker="ben-wallace" limit="3"></quote-widget>
  *
- * Attributes: speaker (slug, full name, alias or surname), limit (1-20, default 3), api (base URL
- * of the API; defaults to the folder this script was loaded from), lang (date format; defaults to
- * the page's). Theme it with CSS custom properties on the element or any ancestor:
- * --quote-widget-accent, -bg, -fg, -muted, -border, -radius, -font, -max-width, -focus; or style
- * its parts: ::part(quote), ::part(text), ::part(speaker), ::part(source) (the article: ::part(title),
- * ::part(site)), ::part(status).
+ * Attributes: speaker (slug, full name, alias or surname), limit (1-20, default 3), types (the
+ * quote types shown, space separated: direct, mixed, indirect; default "direct mixed"), min-length
+ * (the fewest characters a quote shown has, default 30: fragments like `as "abhorrent" attacks`
+ * stay out), api (base URL of the API; defaults to the folder this script was loaded from), lang
+ * (date format; defaults to the page's). Light or dark follows prefers-color-scheme; theme it with
+ * CSS custom properties on the element or any ancestor: --quote-widget-accent, -bg, -fg, -muted,
+ * -border, -radius, -font, -max-width, -focus; or style its parts: ::part(quote), ::part(text),
+ * ::part(speaker) (the name, once, above the quotes), ::part(role), ::part(source) (an article:
+ * ::part(title), ::part(site)), ::part(status).
  * The host element reflects its state in data-state: loading | ready | empty | error.
  *
- * Each widget makes exactly one GET /speakers/{speaker}/quotes?limit=N (again only if its
- * attributes change). Every piece of data is put in the page with textContent or a checked
- * attribute, never parsed as HTML, so a quote holding "<script>" shows as those characters.
+ * One entry per quote: the same words carried by several articles are one quote, listed with each
+ * article's title and site. Each widget makes exactly one GET /speakers/{speaker}/quotes (again
+ * only if its attributes change), asking for FETCH_LIMIT quotes so that `limit` remain after the
+ * types and the length are applied here (the API filters one type at a time). Every piece of data
+ * is put in the page with textContent or a checked attribute, never parsed as HTML, so a quote
+ * holding "<script>" shows as those characters.
  */
 (() => {
   "use strict";
@@ -29,34 +35,43 @@
 
   const DEFAULT_LIMIT = 3;
   const MAX_LIMIT = 20;
+  const FETCH_LIMIT = 50; // quotes asked for, of which those of the right types and length show
   const MAX_SOURCES = 3; // articles listed under one quote reported by several
+  const TYPES = ["direct", "mixed", "indirect"];
+  const DEFAULT_TYPES = ["direct", "mixed"]; // reported speech reads oddly without its article
+  const DEFAULT_MIN_LENGTH = 30;
 
   const STYLE = `
     :host {
+      /* light defaults; dark ones below; the --quote-widget-* properties override either */
+      --_d-accent: #b3261e; --_d-bg: #ffffff; --_d-fg: #1d1f23; --_d-muted: #585e69;
+      --_d-border: #d9dce1; --_d-skeleton: #eceef1;
       display: block;
       max-width: var(--quote-widget-max-width, 48rem);
       font: var(--quote-widget-font, inherit);
-      color: var(--quote-widget-fg, #1d1f23);
-      --_accent: var(--quote-widget-accent, #b3261e);
-      --_muted: var(--quote-widget-muted, #585e69);
-      --_border: var(--quote-widget-border, #d9dce1);
+      color: var(--_fg);
+      --_fg: var(--quote-widget-fg, var(--_d-fg));
+      --_accent: var(--quote-widget-accent, var(--_d-accent));
+      --_muted: var(--quote-widget-muted, var(--_d-muted));
+      --_border: var(--quote-widget-border, var(--_d-border));
       --_radius: var(--quote-widget-radius, 0.75rem);
+    }
+    @media (prefers-color-scheme: dark) {
+      :host {
+        --_d-accent: #f2b8b5; --_d-bg: #1f2229; --_d-fg: #e8eaed; --_d-muted: #a3a9b5;
+        --_d-border: #3a3f4b; --_d-skeleton: #2c3039;
+      }
     }
     :host([hidden]) { display: none; }
     .widget {
-      background: var(--quote-widget-bg, #ffffff);
+      background: var(--quote-widget-bg, var(--_d-bg));
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       padding: clamp(0.75rem, 3vw, 1.25rem);
     }
-    .title {
-      margin: 0 0 0.75rem;
-      font-size: 0.8em;
-      font-weight: 600;
-      letter-spacing: 0.06em;
-      text-transform: uppercase;
-      color: var(--_muted);
-    }
+    .heading { margin: 0 0 0.75rem; font-size: 0.8em; letter-spacing: 0.06em; color: var(--_muted); }
+    .speaker { font-weight: 700; text-transform: uppercase; color: var(--_fg); }
+    .heading .label::after { content: " \\00b7\\0020"; }
     .quotes {
       list-style: none;
       margin: 0;
@@ -78,11 +93,12 @@
     blockquote p { margin: 0; }
     .direct blockquote p::before { content: "\\201C"; }
     .direct blockquote p::after { content: "\\201D"; }
+    blockquote p.continues::before { content: "\\2026\\00a0"; }
+    .direct blockquote p.continues::before { content: "\\201C\\2026\\00a0"; }
     .kind { display: block; font-size: 0.75em; color: var(--_muted); margin-top: 0.25rem; }
     figcaption { margin-top: auto; font-size: 0.9em; line-height: 1.4; color: var(--_muted); }
-    .speaker { font-weight: 700; color: var(--quote-widget-fg, #1d1f23); }
-    .role::before { content: ", "; }
-    .source { display: block; }
+    .role { display: block; font-weight: 600; }
+    .sources { list-style: none; margin: 0.2rem 0 0; padding: 0; }
     .source > * + *::before { content: " \\00b7\\0020"; color: var(--_muted); }
     cite { font-style: normal; font-weight: 600; }
     a { color: var(--_accent); text-decoration-thickness: 1px; text-underline-offset: 2px; }
@@ -94,13 +110,27 @@
     }
     .status { margin: 0; color: var(--_muted); }
     .status:empty { display: none; }
-    :host([data-state="error"]) .status { color: var(--_accent); font-weight: 600; }
+    :host([data-state="empty"]) .status {
+      padding: 1rem; border: 1px dashed var(--_border); border-radius: calc(var(--_radius) / 2);
+      text-align: center;
+    }
+    :host([data-state="error"]) .status {
+      padding: 0.75rem 1rem; border-left: 4px solid var(--_accent);
+      background: color-mix(in srgb, var(--_accent) 10%, transparent);
+      color: var(--_fg); font-weight: 600;
+    }
+    :host([data-state="error"]) .status::before { content: "\\26a0\\fe0e\\0020"; color: var(--_accent); }
+    .skeleton { display: none; gap: 0.6rem; }
+    :host([data-state="loading"]) .skeleton { display: grid; }
+    .skeleton span { height: 0.9rem; border-radius: 0.3rem; background: var(--_d-skeleton); }
+    .skeleton span:nth-child(2) { width: 85%; }
+    .skeleton span:nth-child(3) { width: 40%; }
     :host([data-state="ready"]) .status {
       position: absolute; width: 1px; height: 1px; overflow: hidden;
       clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
     }
     @media (prefers-reduced-motion: no-preference) {
-      :host([data-state="loading"]) .status { animation: pulse 1.2s ease-in-out infinite alternate; }
+      :host([data-state="loading"]) .skeleton { animation: pulse 1.2s ease-in-out infinite alternate; }
     }
     @keyframes pulse { from { opacity: 1; } to { opacity: 0.45; } }
   `;
@@ -129,6 +159,42 @@
     const url = new URL(href);
     const text = `${url.hostname}${url.pathname === "/" ? "" : url.pathname}`;
     return text.length > 80 ? `${text.slice(0, 79)}\u2026` : text;
+  }
+
+  /** The types attribute as a list of known types (unknown words ignored; none: the default). */
+  function parseTypes(raw) {
+    const chosen = String(raw || "").toLowerCase().split(/[\s,]+/).filter((t) => TYPES.includes(t));
+    return chosen.length ? [...new Set(chosen)] : DEFAULT_TYPES;
+  }
+
+  function parseMinLength(raw) {
+    const length = Number.parseInt(raw, 10);
+    return Number.isFinite(length) && length >= 0 ? length : DEFAULT_MIN_LENGTH;
+  }
+
+  /** The same words however quoted or spaced: the key that makes two records one entry. */
+  function wordsKey(text) {
+    return String(text || "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  /** Quotes of the wanted types and length, one per wording (its articles gathered), at most limit. */
+  function selectQuotes(items, types, minLength, limit) {
+    const byWords = new Map();
+    for (const quote of items) {
+      if (!quote || typeof quote.text !== "string" || !types.includes(quote.type)) continue;
+      if (quote.text.trim().length < minLength) continue;
+      const key = wordsKey(quote.text);
+      const appearances = Array.isArray(quote.appearances) ? quote.appearances : [];
+      const known = byWords.get(key);
+      if (known) {
+        const seen = new Set(known.appearances.map((a) => a.article_id));
+        known.appearances.push(...appearances.filter((a) => !seen.has(a.article_id)));
+        continue;
+      }
+      if (byWords.size === limit) continue; // full: later records may still add articles
+      byWords.set(key, { ...quote, appearances: [...appearances] });
+    }
+    return [...byWords.values()];
   }
 
   function clampLimit(raw) {
@@ -162,7 +228,7 @@
 
   class QuoteWidget extends HTMLElement {
     static get observedAttributes() {
-      return ["speaker", "limit", "api", "lang"];
+      return ["speaker", "limit", "types", "min-length", "api", "lang"];
     }
 
     constructor() {
@@ -170,10 +236,14 @@
       const root = this.attachShadow({ mode: "open" });
       root.append(el("style", {}, STYLE));
       this._section = el("section", { class: "widget", part: "container" });
-      this._title = el("p", { class: "title", part: "title" });
+      this._title = el("span", { class: "speaker", part: "speaker" });
+      const heading = el("p", { class: "heading" });
+      heading.append(el("span", { class: "label" }, "Quotes"), this._title);
       this._status = el("p", { class: "status", part: "status", role: "status", "aria-live": "polite" });
+      const skeleton = el("div", { class: "skeleton", "aria-hidden": "true" });
+      skeleton.append(el("span"), el("span"), el("span"));
       this._list = el("ol", { class: "quotes", part: "quotes" });
-      this._section.append(this._title, this._status, this._list);
+      this._section.append(heading, this._status, skeleton, this._list);
       root.append(this._section);
       this._requested = null; // the URL of the one request made for the current attributes
       this._base = null; // the API's base URL, for links to stored articles
@@ -217,7 +287,9 @@
       if (!base.pathname.endsWith("/")) base.pathname += "/";
       this._base = base.href;
       const url = new URL(`speakers/${encodeURIComponent(speaker)}/quotes`, base);
-      url.searchParams.set("limit", String(clampLimit(this.getAttribute("limit"))));
+      url.searchParams.set("limit", String(FETCH_LIMIT));
+      const types = parseTypes(this.getAttribute("types"));
+      if (types.length === 1) url.searchParams.set("type", types[0]); // the API filters one type
       return url.href;
     }
 
@@ -235,8 +307,10 @@
         this._show("error", "The api attribute is not a valid URL.");
         return;
       }
-      if (url === this._requested) return; // already requested for these attributes
-      this._requested = url;
+      const shown = ["limit", "types", "min-length"].map((name) => this.getAttribute(name));
+      const key = JSON.stringify([url, ...shown]);
+      if (key === this._requested) return; // already requested for these attributes
+      this._requested = key;
       this._load(url, speaker);
     }
 
@@ -276,13 +350,19 @@
     }
 
     _render(page, requested) {
-      const quotes = Array.isArray(page && page.items) ? page.items : [];
-      const first = quotes.find((quote) => quote.speaker && quote.speaker.name);
+      const items = Array.isArray(page && page.items) ? page.items : [];
+      const first = items.find((quote) => quote.speaker && quote.speaker.name);
       const name = first ? first.speaker.name : requested;
       this._title.textContent = name;
       this._section.setAttribute("aria-label", `Latest quotes by ${name}`);
+      const quotes = selectQuotes(
+        items,
+        parseTypes(this.getAttribute("types")),
+        parseMinLength(this.getAttribute("min-length")),
+        clampLimit(this.getAttribute("limit")),
+      );
       if (quotes.length === 0) {
-        this._show("empty", `No quotes by ${name} yet.`);
+        this._show("empty", `No quotes by ${name} to show yet.`);
         return;
       }
       const lang = this._lang;
@@ -298,35 +378,43 @@
       const appearances = Array.isArray(quote.appearances) ? quote.appearances : [];
       const link = appearances.map((a) => safeHttpUrl(a.url)).find(Boolean);
       if (link) blockquote.setAttribute("cite", link);
-      blockquote.append(el("p", {}, quote.text));
+      // words picked up mid-sentence ("he had promised ...") open with an ellipsis
+      const midSentence = /^\p{Ll}/u.test(quote.text.trim());
+      blockquote.append(el("p", midSentence ? { class: "continues" } : {}, quote.text));
       if (quote.type === "indirect") blockquote.append(el("span", { class: "kind" }, "Reported speech"));
       figure.append(blockquote, this._caption(quote, appearances.slice(0, MAX_SOURCES), lang));
       item.append(figure);
       return item;
     }
 
+    /** The role the articles give (the name is the widget's heading) and the articles. */
     _caption(quote, appearances, lang) {
       const caption = el("figcaption");
-      const speaker = el("span", { class: "speaker", part: "speaker" }, quote.speaker ? quote.speaker.name : "Unknown speaker");
-      caption.append(speaker);
-      if (quote.role) caption.append(el("span", { class: "role" }, quote.role));
-      for (const appearance of appearances) caption.append(this._source(appearance, lang));
+      if (quote.role) caption.append(el("span", { class: "role", part: "role" }, quote.role));
+      const sources = el("ul", { class: "sources", "aria-label": "Reported in" });
+      // articles with no title, address or site read as "Article 1", "Article 2": not as one name twice
+      const bare = appearances.filter((a) => !a.title && !safeHttpUrl(a.url) && !a.source);
+      for (const appearance of appearances) {
+        const fallback = bare.length > 1 ? `Article ${bare.indexOf(appearance) + 1}` : "The article's text";
+        sources.append(this._source(appearance, lang, fallback));
+      }
+      caption.append(sources);
       return caption;
     }
 
     /** The article, linked by its title with its site's name beside it, and its date. The link
      * goes where the article was published, or (when the index has no URL for it, or only an
      * unsafe one) to its copy in the API, text and offsets. Without a title the link reads as the
-     * URL; without either, as the site's name. */
-    _source(appearance, lang) {
-      const line = el("span", { class: "source", part: "source" });
+     * URL; without either, as the site's name; without any, as ``fallback``. */
+    _source(appearance, lang, fallback) {
+      const line = el("li", { class: "source", part: "source" });
       const published = safeHttpUrl(appearance.url);
       const stored = appearance.article_id && this._base
         ? new URL(`articles/${encodeURIComponent(appearance.article_id)}`, this._base).href
         : null;
       const url = published || stored;
       const site = appearance.source || (published ? new URL(published).hostname : null);
-      const label = appearance.title || (published ? shortUrl(published) : null) || site || "Untitled article";
+      const label = appearance.title || (published ? shortUrl(published) : null) || site || fallback;
       const cite = el("cite", { part: "title" });
       if (url) {
         const where = published ? "opens in a new tab" : "the article as stored by quoteapi, opens in a new tab";

@@ -23,8 +23,10 @@ class Quote:
         id (int): The quote's id in this index. Example: 42.
         text (str): What was said. Example: Russian forces are in disarray.
         type_ (QuoteType): direct, indirect or mixed. Example: direct.
-        speaker (None | QuoteSpeakerType1Type0 | SpeakerRef): Who said it (null: unresolved). Example: {'id': 7, 'name':
-            'Ben Wallace', 'slug': 'ben-wallace'}.
+        speaker (None | QuoteSpeakerType1Type0 | SpeakerRef): Who said it. null when the article names no one for it: no
+            speaker was found, or only a description ("a Ukrainian soldier", "experts said") that the article gives to no
+            named speaker. Such quotes are found by GET /quotes, under no speaker. Example: {'id': 7, 'name': 'Ben Wallace',
+            'slug': 'ben-wallace'}.
         role (None | str): The speaker's role as the article gives it. Example: Defence Secretary.
         confidence (float): How sure the extractor is, 0 to 1. Example: 0.9.
         score (float | None): Relevance to the search terms (null without q).

@@ -22,7 +22,8 @@ class Speaker:
         id (int): The speaker's id in this index. Example: 7.
         name (str): Canonical name. Example: Ben Wallace.
         slug (str): URL-safe name, usable as {name}. Example: ben-wallace.
-        kind (SpeakerKind): Person or organisation. Example: person.
+        kind (SpeakerKind): person; organisation (news agencies and outlets cited as sources, like Reuters or PA,
+            included); unknown when the article does not say. Example: person.
         aliases (list[str]): Other names articles use. Example: ['Wallace', 'Mr Wallace'].
         roles (list[Role]): Roles over time, oldest first. Example: [].
         quote_count (int): Quotes attributed to the speaker. Example: 4.

@@ -22,7 +22,7 @@ def _get_kwargs(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
-    sort: SearchQuotesSort | Unset = SearchQuotesSort.DATE,
+    sort: SearchQuotesSort | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -115,7 +115,7 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
-    sort: SearchQuotesSort | Unset = SearchQuotesSort.DATE,
+    sort: SearchQuotesSort | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | QuotePage]:
     """Search quotes
@@ -126,14 +126,14 @@ def sync_detailed(
     Args:
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: disarray.
-        type_ (SearchQuotesType | Unset):  Example: direct.
-        role (str | Unset):  Example: Defence Secretary.
-        from_ (datetime.date | Unset):  Example: 2022-03-01.
-        to (datetime.date | Unset):  Example: 2022-03-31.
-        source (str | Unset):  Example: Express.
-        sort (SearchQuotesSort | Unset):  Default: SearchQuotesSort.DATE. Example: date.
-        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
+        q (str | Unset):
+        type_ (SearchQuotesType | Unset):
+        role (str | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        source (str | Unset):
+        sort (SearchQuotesSort | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +174,7 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
-    sort: SearchQuotesSort | Unset = SearchQuotesSort.DATE,
+    sort: SearchQuotesSort | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Any | Problem | QuotePage | None:
     """Search quotes
@@ -185,14 +185,14 @@ def sync(
     Args:
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: disarray.
-        type_ (SearchQuotesType | Unset):  Example: direct.
-        role (str | Unset):  Example: Defence Secretary.
-        from_ (datetime.date | Unset):  Example: 2022-03-01.
-        to (datetime.date | Unset):  Example: 2022-03-31.
-        source (str | Unset):  Example: Express.
-        sort (SearchQuotesSort | Unset):  Default: SearchQuotesSort.DATE. Example: date.
-        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
+        q (str | Unset):
+        type_ (SearchQuotesType | Unset):
+        role (str | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        source (str | Unset):
+        sort (SearchQuotesSort | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +228,7 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
-    sort: SearchQuotesSort | Unset = SearchQuotesSort.DATE,
+    sort: SearchQuotesSort | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | QuotePage]:
     """Search quotes
@@ -239,14 +239,14 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: disarray.
-        type_ (SearchQuotesType | Unset):  Example: direct.
-        role (str | Unset):  Example: Defence Secretary.
-        from_ (datetime.date | Unset):  Example: 2022-03-01.
-        to (datetime.date | Unset):  Example: 2022-03-31.
-        source (str | Unset):  Example: Express.
-        sort (SearchQuotesSort | Unset):  Default: SearchQuotesSort.DATE. Example: date.
-        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
+        q (str | Unset):
+        type_ (SearchQuotesType | Unset):
+        role (str | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        source (str | Unset):
+        sort (SearchQuotesSort | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -285,7 +285,7 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
-    sort: SearchQuotesSort | Unset = SearchQuotesSort.DATE,
+    sort: SearchQuotesSort | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Any | Problem | QuotePage | None:
     """Search quotes
@@ -296,14 +296,14 @@ async def asyncio(
     Args:
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: disarray.
-        type_ (SearchQuotesType | Unset):  Example: direct.
-        role (str | Unset):  Example: Defence Secretary.
-        from_ (datetime.date | Unset):  Example: 2022-03-01.
-        to (datetime.date | Unset):  Example: 2022-03-31.
-        source (str | Unset):  Example: Express.
-        sort (SearchQuotesSort | Unset):  Default: SearchQuotesSort.DATE. Example: date.
-        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
+        q (str | Unset):
+        type_ (SearchQuotesType | Unset):
+        role (str | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        source (str | Unset):
+        sort (SearchQuotesSort | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

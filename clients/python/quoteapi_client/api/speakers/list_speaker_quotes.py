@@ -24,7 +24,7 @@ def _get_kwargs(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
-    sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+    sort: ListSpeakerQuotesSort | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -130,7 +130,7 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
-    sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+    sort: ListSpeakerQuotesSort | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | QuotePage]:
     """List a speaker's quotes
@@ -142,14 +142,14 @@ def sync_detailed(
         name (str):
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: disarray.
-        type_ (ListSpeakerQuotesType | Unset):  Example: direct.
-        role (str | Unset):  Example: Defence Secretary.
-        from_ (datetime.date | Unset):  Example: 2022-03-01.
-        to (datetime.date | Unset):  Example: 2022-03-31.
-        source (str | Unset):  Example: Express.
-        sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
-        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
+        q (str | Unset):
+        type_ (ListSpeakerQuotesType | Unset):
+        role (str | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        source (str | Unset):
+        sort (ListSpeakerQuotesSort | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +192,7 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
-    sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+    sort: ListSpeakerQuotesSort | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Any | Problem | QuotePage | None:
     """List a speaker's quotes
@@ -204,14 +204,14 @@ def sync(
         name (str):
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: disarray.
-        type_ (ListSpeakerQuotesType | Unset):  Example: direct.
-        role (str | Unset):  Example: Defence Secretary.
-        from_ (datetime.date | Unset):  Example: 2022-03-01.
-        to (datetime.date | Unset):  Example: 2022-03-31.
-        source (str | Unset):  Example: Express.
-        sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
-        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
+        q (str | Unset):
+        type_ (ListSpeakerQuotesType | Unset):
+        role (str | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        source (str | Unset):
+        sort (ListSpeakerQuotesSort | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,7 +249,7 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
-    sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+    sort: ListSpeakerQuotesSort | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | QuotePage]:
     """List a speaker's quotes
@@ -261,14 +261,14 @@ async def asyncio_detailed(
         name (str):
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: disarray.
-        type_ (ListSpeakerQuotesType | Unset):  Example: direct.
-        role (str | Unset):  Example: Defence Secretary.
-        from_ (datetime.date | Unset):  Example: 2022-03-01.
-        to (datetime.date | Unset):  Example: 2022-03-31.
-        source (str | Unset):  Example: Express.
-        sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
-        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
+        q (str | Unset):
+        type_ (ListSpeakerQuotesType | Unset):
+        role (str | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        source (str | Unset):
+        sort (ListSpeakerQuotesSort | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -309,7 +309,7 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     source: str | Unset = UNSET,
-    sort: ListSpeakerQuotesSort | Unset = ListSpeakerQuotesSort.DATE,
+    sort: ListSpeakerQuotesSort | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Any | Problem | QuotePage | None:
     """List a speaker's quotes
@@ -321,14 +321,14 @@ async def asyncio(
         name (str):
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: disarray.
-        type_ (ListSpeakerQuotesType | Unset):  Example: direct.
-        role (str | Unset):  Example: Defence Secretary.
-        from_ (datetime.date | Unset):  Example: 2022-03-01.
-        to (datetime.date | Unset):  Example: 2022-03-31.
-        source (str | Unset):  Example: Express.
-        sort (ListSpeakerQuotesSort | Unset):  Default: ListSpeakerQuotesSort.DATE. Example: date.
-        cursor (str | Unset):  Example: WyJxIiwiMjAyMi0wMy0wMyIsNDIsNDBd.
+        q (str | Unset):
+        type_ (ListSpeakerQuotesType | Unset):
+        role (str | Unset):
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        source (str | Unset):
+        sort (ListSpeakerQuotesSort | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -85,8 +85,8 @@ def sync_detailed(
     Args:
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: wallace.
-        cursor (str | Unset):  Example: WyJzIiw0LDcsMjBd.
+        q (str | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,8 +126,8 @@ def sync(
     Args:
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: wallace.
-        cursor (str | Unset):  Example: WyJzIiw0LDcsMjBd.
+        q (str | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,8 +162,8 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: wallace.
-        cursor (str | Unset):  Example: WyJzIiw0LDcsMjBd.
+        q (str | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,8 +201,8 @@ async def asyncio(
     Args:
         limit (int | Unset):  Default: 20. Example: 20.
         offset (int | Unset):  Default: 0. Example: 0.
-        q (str | Unset):  Example: wallace.
-        cursor (str | Unset):  Example: WyJzIiw0LDcsMjBd.
+        q (str | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
