@@ -24,6 +24,8 @@ from typing import Any
 
 from celery import Celery, Task
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_process_init
+from celery.utils.log import get_task_logger
 from kombu.exceptions import OperationalError as BrokerError
 from sqlalchemy.exc import InterfaceError, OperationalError
 
@@ -35,6 +37,8 @@ from .index.ingest import article_from_json
 from .web.watch import POLL_TASK, beat_schedule, poll_all
 
 TRANSIENT = (OperationalError, InterfaceError, BrokerError)  # retried: the database or broker
+PROCESS_START_SECONDS = 120  # a pool process loads the spaCy pipeline before it says it is up
+log = get_task_logger(__name__)
 
 
 def limits(config: Settings) -> dict[str, float]:
@@ -63,6 +67,7 @@ def make_app(broker_url: str | None = None) -> Celery:
                                   "unacked_restore_throttle": 1},
         result_backend_transport_options={"visibility_timeout": bounds["visibility"]},
         worker_prefetch_multiplier=1, result_expires=3600,
+        worker_proc_alive_timeout=PROCESS_START_SECONDS,
         worker_cancel_long_running_tasks_on_connection_loss=True,  # redelivered anyway
         broker_connection_retry_on_startup=True,
         task_publish_retry_policy={"max_retries": 5, "interval_start": 0.5,
@@ -81,6 +86,18 @@ def _index() -> Index:
     if url not in _indexes:
         _indexes[url] = Index(url)
     return _indexes[url]
+
+
+@worker_process_init.connect
+def _load_pipeline(**_: Any) -> None:
+    """Each pool process loads the pipeline as it starts, so that no article's time limit pays
+    for it (the first article would otherwise take seconds longer)."""
+    from .nlp import get_nlp
+
+    try:
+        get_nlp()
+    except QuoteapiError as error:  # articles sent with their quotes still work
+        log.warning("no extraction in this worker: %s", error.message)
 
 
 class IngestTask(Task):
