@@ -56,7 +56,13 @@ def index_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'index.sqlite3'}"
         return
-    database = request.getfixturevalue("postgres_database")
+    yield request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def postgres_url(postgres_database: str) -> Iterator[str]:
+    """The URL of an empty PostgreSQL schema of this run's database (dropped afterwards)."""
+    database = postgres_database
     schema = f"t_{uuid.uuid4().hex[:12]}"
     engine = sa.create_engine(database)
     with engine.begin() as connection:
