@@ -2,7 +2,7 @@
 2 worker processes, and per core.
 
     .venv/bin/python benchmarks/workers.py                        # Redis, 100 articles per run
-    .venv/bin/python benchmarks/workers.py --broker amqp://guest:guest@127.0.0.1:5672// --articles 120
+    .venv/bin/python benchmarks/workers.py --broker amqp://guest:guest@127.0.0.1:5672//
 
 For each process count: a fresh PostgreSQL database, `quoteapi worker --concurrency N` (its pool
 processes load the pipeline as they start), a warm-up batch, then the timed batch, sent and
@@ -37,7 +37,8 @@ def source_texts() -> list[str]:
             texts.append(article_from_html(page.read_text(encoding="utf-8", errors="replace")).text)
         except Exception:  # noqa: BLE001 - a page that gives no article is left out
             continue
-    return texts or [path.read_text(encoding="utf-8") for path in sorted((REPO / "seeds").glob("*.txt"))]
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    return texts or [path.read_text(encoding="utf-8") for path in seeds]
 
 
 def items(texts: list[str], count: int, tag: str) -> list:

@@ -10,9 +10,11 @@ shows it later from anywhere.
 import time
 from collections.abc import Iterable
 
+from kombu.exceptions import OperationalError as BrokerError
 from tqdm import tqdm
 
 from .config import settings
+from .errors import QuoteapiError
 from .index import BatchRecord, Index
 from .index.batches import FAILED, SKIPPED
 from .index.ingest import Item, article_to_json
@@ -34,9 +36,14 @@ def send_batch(index: Index, items: Iterable[Item], queue: str | None = None) ->
             index.add_batch_item(batch_id, number, item.source, FAILED, item.error or "unreadable")
         else:
             index.add_batch_item(batch_id, number, item.source)
-            ingest_article.apply_async(
-                (article_to_json(item.article),), {"batch": (batch_id, number)}, queue=queue,
-                retry=True, ignore_result=True)  # outcomes go to the batch
+            try:
+                ingest_article.apply_async(
+                    (article_to_json(item.article),), {"batch": (batch_id, number)},
+                    queue=queue, retry=True, ignore_result=True)  # outcomes go to the batch
+            except BrokerError as error:
+                raise QuoteapiError(
+                    f"cannot send to the broker at {settings().broker_url} ({error}): start "
+                    "Redis or RabbitMQ there, or set QUOTEAPI_BROKER_URL") from None
     index.seal_batch(batch_id)
     return batch_id
 

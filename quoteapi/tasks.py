@@ -109,11 +109,15 @@ class IngestTask(Task):
         batch = kwargs.get("batch") if isinstance(kwargs, dict) else None
         if not batch:
             return
-        index = Index(settings().database_url)
         try:
-            index.finish_batch_item(batch[0], batch[1], error=_reason(exc))
-        finally:
-            index.close()
+            index = Index(settings().database_url)
+            try:
+                index.finish_batch_item(batch[0], batch[1], error=_reason(exc))
+            finally:
+                index.close()
+        except Exception:  # noqa: BLE001 - the database itself failed: the worker's log says so
+            log.exception("could not record the failure of item %s of batch %s", batch[1],
+                          batch[0])
 
 
 @app.task(name="quoteapi.ingest_article", base=IngestTask, bind=True,

@@ -3,9 +3,11 @@
 speaker and one merged quote; processes opening one fresh database migrate it once; and
 speakers that concurrent writers duplicated before migration 0004 are merged by it."""
 
+import functools
 import multiprocessing
 import traceback
 from datetime import date
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -41,6 +43,15 @@ def run_at_once(work, processes: int) -> None:  # type: ignore[no-untyped-def]
     assert [child.exitcode for child in children] == [0] * processes
 
 
+def ingest_one(url: str, name: str, said: str, wave: int, barrier: Any) -> None:
+    """One writer: its own Index (connections), released with the others by ``barrier``."""
+    number = (multiprocessing.current_process().pid or 0) * 10 + wave
+    mine = Index(url)
+    barrier.wait(timeout=60)
+    mine.ingest(*article_quoting(name, said, number))
+    mine.close()
+
+
 def article_quoting(name: str, said: str, number: int) -> tuple[ArticleIn, list]:
     text = (f"Dispatch {number} from the harbour.\n\n\u201c{said},\u201d said {name}, the "
             "harbour master.\n")
@@ -57,14 +68,7 @@ def test_concurrent_articles_quoting_a_new_speaker_give_one_speaker_and_one_quot
     name = f"Agatha Fairweather{'ton' * round_number}"
     for wave, said in enumerate(QUOTES):
 
-        def ingest(barrier) -> None:  # type: ignore[no-untyped-def]
-            number = (multiprocessing.current_process().pid or 0) * 10 + wave
-            mine = Index(index.url)
-            barrier.wait(timeout=60)
-            mine.ingest(*article_quoting(name, said, number))
-            mine.close()
-
-        run_at_once(ingest, WRITERS)
+        run_at_once(functools.partial(ingest_one, index.url, name, said, wave), WRITERS)
         speakers = index.speakers(limit=50).items
         assert [(s.name, s.slug, s.quote_count) for s in speakers] == [
             (name, name.lower().replace(" ", "-"), wave + 1)]

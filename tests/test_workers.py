@@ -23,7 +23,7 @@ from quoteapi.tasks import limits
 
 N = 120  # articles in the batch
 KILL_AFTER = 30  # articles done when the worker is killed
-TIME_LIMIT = "6s"  # QUOTEAPI_TASK_TIME_LIMIT: Redis redelivers a dead worker's articles after 2 x 12 s
+TIME_LIMIT = "6s"  # QUOTEAPI_TASK_TIME_LIMIT: Redis redelivers a dead worker's work after 24 s
 NAMES = ["Alice Brown", "Ravi Patel", "Marta Kowalska", "John Okafor"]
 BROKERS = {
     "redis": (REDIS_URL, "start Redis on 127.0.0.1:6379 or set QUOTEAPI_TEST_REDIS_URL"),
@@ -77,7 +77,7 @@ def test_a_worker_killed_mid_batch_and_restarted_stores_every_article_once(
         assert killed_at < N, "the batch ended before the worker was killed: kill it earlier"
         worker.start()
         redelivery = limits(settings())["visibility"]  # Redis; RabbitMQ redelivers at once
-        wait_until(lambda: progress().done, redelivery + 120, "the restarted worker ended the batch")
+        wait_until(lambda: progress().done, redelivery + 120, "the restarted worker's batch end")
     record = progress()
     assert (record.failures, record.queued, record.total) == ([], 0, N)
     assert record.counts.get("created", 0) + record.counts.get("unchanged", 0) == N
@@ -119,3 +119,26 @@ def test_failed_articles_are_listed_per_file_and_the_batch_fails(
 
 def _done(record: BatchRecord) -> int:
     return record.total - record.queued if record.sealed else 0
+
+
+@pytest.mark.postgres
+def test_an_article_over_the_time_limit_is_recorded_as_failed_and_the_worker_goes_on(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    broker_url, how = BROKERS["redis"]
+    broker_or_skip(broker_url, how)
+    env = {"QUOTEAPI_DATABASE_URL": postgres_url, "QUOTEAPI_BROKER_URL": broker_url,
+           "QUOTEAPI_QUEUE": f"quoteapi-test-{uuid.uuid4().hex[:8]}",
+           "QUOTEAPI_TASK_TIME_LIMIT": "1s"}
+    long = tmp_path / "long.txt"  # seconds of extraction: many paragraphs of quotes
+    long.write_text("".join(f"\u201cWe fund bridge {n} and tunnel {n},\u201d said "
+                            f"{NAMES[n % 4]}, the council leader, on day {n}.\n\n"
+                            for n in range(400)))
+    short = tmp_path / "short.jsonl"
+    short.write_text(json.dumps(article(7)) + "\n")
+    with worker_process(env, tmp_path / "worker.log", concurrency=1):
+        result = quoteapi({**os.environ, **env}, "ingest", "--queue", "--no-progress",
+                          str(long), str(short))
+    assert result.returncode == 1, result.stderr
+    assert f"  {long}: took longer than 1 s (QUOTEAPI_TASK_TIME_LIMIT)" in result.stderr
+    assert "1 articles: 1 new" in result.stdout and "1 failed" in result.stdout

@@ -40,6 +40,7 @@ MIGRATION_ONLY = frozenset({
 # PostgreSQL advisory lock taken around a migration (with the schema's hash as second key), so
 # that processes opening one fresh database at once (a worker's pool) migrate it once
 MIGRATION_LOCK = 0x71756F74  # "quot"
+LOCK_MIGRATIONS = text("SELECT pg_advisory_xact_lock(:lock, hashtext(current_schema()))")
 
 
 class Base(DeclarativeBase):
@@ -254,7 +255,6 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":  # released at commit
-            connection.execute(text("SELECT pg_advisory_xact_lock(:lock, hashtext(current_schema()))"),
-                               {"lock": MIGRATION_LOCK})
+            connection.execute(LOCK_MIGRATIONS, {"lock": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

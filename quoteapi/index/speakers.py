@@ -15,14 +15,14 @@ organisations (migration 0004), and a writer that loses the race to create a spe
 winner's row (``_create``).
 """
 
-SLUG_ATTEMPTS = 5  # a concurrent writer may take the free slug we found: look again
-
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .db import Alias, Speaker
 from .names import clean_name, clean_role, name_key, role_key, slugify, surname, folded_words
+
+SLUG_ATTEMPTS = 5  # a concurrent writer may take the free slug we found: look again
 
 
 class SpeakerResolver:
