@@ -2,6 +2,7 @@
 2 worker processes, and per core.
 
     .venv/bin/python benchmarks/workers.py                        # Redis, 100 articles per run
+    .venv/bin/python benchmarks/workers.py --rounds 3            # medians of 3 interleaved runs
     .venv/bin/python benchmarks/workers.py --broker amqp://guest:guest@127.0.0.1:5672//
 
 For each process count: a fresh PostgreSQL database, `quoteapi worker --concurrency N` (its pool
@@ -14,6 +15,7 @@ to the index. The load average is printed before each run: the machine may be sh
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -127,6 +129,8 @@ def main() -> None:
     parser.add_argument("--broker", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--articles", type=int, default=100, help="timed articles per run")
     parser.add_argument("--processes", default="1,2", help="worker process counts to compare")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="runs of each count, interleaved (1, 2, 1, 2...); medians compared")
     args = parser.parse_args()
     env = {"QUOTEAPI_BROKER_URL": args.broker}
     os.environ.update(env)  # read by quoteapi.tasks when dispatch first sends
@@ -134,11 +138,17 @@ def main() -> None:
     cores = os.cpu_count() or 1
     print(f"{len(texts)} source texts, {cores} cores, broker {args.broker}, PostgreSQL "
           f"{POSTGRES}", flush=True)
-    rates = {n: run(n, args.articles, texts, env) for n in map(int, args.processes.split(","))}
+    counts = [int(n) for n in args.processes.split(",")]
+    runs: dict[int, list[float]] = {n: [] for n in counts}
+    for _ in range(args.rounds):  # interleaved: a change in the machine's load hits both
+        for n in counts:
+            runs[n].append(run(n, args.articles, texts, env))
+    rates = {n: statistics.median(found) for n, found in runs.items()}
     first = min(rates)
     for n, rate in rates.items():
-        print(f"{n} process(es): {rate:.2f} articles/s = {rate / min(n, cores):.2f} per core in "
-              f"use, {rate / rates[first]:.2f}x {first} process(es)")
+        print(f"{n} process(es): {rate:.2f} articles/s (median of {len(runs[n])}) = "
+              f"{rate / min(n, cores):.2f} per core in use, {rate / rates[first]:.2f}x {first} "
+              "process(es)")
 
 
 if __name__ == "__main__":
