@@ -65,7 +65,8 @@ def remove_queue(broker_url: str, queue: str) -> None:
 
 class WorkerProcess:
     """`quoteapi worker` with ``env`` (QUOTEAPI_* settings) as a process group: ``start``,
-    ``kill`` (SIGKILL to the worker and its pool at once), ``stop`` (warm shutdown)."""
+    ``kill`` (SIGKILL to the worker and its pool at once), ``kill_pool_process`` (one of them),
+    ``stop`` (warm shutdown)."""
 
     def __init__(self, env: dict[str, str], log: Path, concurrency: int = 2) -> None:
         self.env = {**os.environ, **env}
@@ -87,6 +88,20 @@ class WorkerProcess:
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=30)
         self.process = None
+
+    def kill_pool_process(self) -> int:
+        """SIGKILL one of the worker's pool processes (Linux /proc); its pid."""
+        assert self.process is not None
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])  # ppid
+            except OSError:
+                continue
+            if parent == self.process.pid:
+                child = int(stat.parent.name)
+                os.kill(child, signal.SIGKILL)
+                return child
+        raise AssertionError("the worker has no pool process")
 
     def stop(self) -> None:
         if self.process is None:

@@ -32,11 +32,13 @@ BROKERS = {
 }
 
 
-def article(number: int) -> dict[str, str]:
+def article(number: int, padding: int = 0) -> dict[str, str]:
     """A small article with one quote by one of four speakers; no two quotes are near duplicates
-    (four words, one differs), so each must be stored as its own quote."""
-    return {"text": f"Report {number}.\n\n\u201cWe fund bridge {number},\u201d said "
-                    f"{NAMES[number % 4]}, the council leader.\n"}
+    (four words, one differs), so each must be stored as its own quote. ``padding`` paragraphs
+    without quotes make it take longer to read."""
+    filler = "The council met on Tuesday and the meeting ran late into the evening.\n\n"
+    return {"text": f"Report {number}.\n\n{filler * padding}\u201cWe fund bridge {number},"
+                    f"\u201d said {NAMES[number % 4]}, the council leader.\n"}
 
 
 def quoteapi(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -52,10 +54,13 @@ def wait_until(done: Callable[[], bool], seconds: float, what: str) -> None:
 
 
 @pytest.mark.postgres
-@pytest.mark.parametrize("broker", list(BROKERS))
+@pytest.mark.parametrize(("broker", "killed"), [
+    ("redis", "worker"), ("rabbitmq", "worker"), ("redis", "pool process")])
 def test_a_worker_killed_mid_batch_and_restarted_stores_every_article_once(
-    broker: str, postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    broker: str, killed: str, postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The worker and its pool killed at once, then started again; or one pool process killed
+    (its article is retried, and the worker starts another process)."""
     broker_url, how = BROKERS[broker]
     broker_or_skip(broker_url, how)
     env = {"QUOTEAPI_DATABASE_URL": postgres_url, "QUOTEAPI_BROKER_URL": broker_url,
@@ -64,7 +69,9 @@ def test_a_worker_killed_mid_batch_and_restarted_stores_every_article_once(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     articles = tmp_path / "articles.jsonl"
-    articles.write_text("".join(json.dumps(article(n)) + "\n" for n in range(N)))
+    # killing one pool process must hit an article: each keeps it busy for a while
+    padding = 0 if killed == "worker" else 12
+    articles.write_text("".join(json.dumps(article(n, padding)) + "\n" for n in range(N)))
     index = Index(postgres_url)
     progress = lambda: index.batch(batch_id)  # noqa: E731
     with worker_process(env, tmp_path / "worker.log") as worker:
@@ -72,12 +79,18 @@ def test_a_worker_killed_mid_batch_and_restarted_stores_every_article_once(
         assert sent.returncode == 0, sent.stderr
         batch_id = sent.stdout.strip()
         wait_until(lambda: _done(progress()) >= KILL_AFTER, 120, f"{KILL_AFTER} articles stored")
-        worker.kill()
+        if killed == "worker":
+            worker.kill()
+        else:
+            worker.kill_pool_process()
         killed_at = _done(progress())
         assert killed_at < N, "the batch ended before the worker was killed: kill it earlier"
-        worker.start()
+        if killed == "worker":
+            worker.start()
         redelivery = limits(settings())["visibility"]  # Redis; RabbitMQ redelivers at once
         wait_until(lambda: progress().done, redelivery + 120, "the restarted worker's batch end")
+    if killed == "pool process":  # the kill did hit an article, which was tried again
+        assert "WorkerLostError" in (tmp_path / "worker.log").read_text()
     record = progress()
     assert (record.failures, record.queued, record.total) == ([], 0, N)
     assert record.counts.get("created", 0) + record.counts.get("unchanged", 0) == N
