@@ -65,7 +65,6 @@ def make_app(broker_url: str | None = None) -> Celery:
         # (kombu's default sweeps every 100 s); RabbitMQ redelivers when the connection drops
         broker_transport_options={"visibility_timeout": bounds["visibility"],
                                   "unacked_restore_throttle": 1},
-        result_backend_transport_options={"visibility_timeout": bounds["visibility"]},
         worker_prefetch_multiplier=1, result_expires=3600,
         worker_proc_alive_timeout=PROCESS_START_SECONDS,
         worker_cancel_long_running_tasks_on_connection_loss=True,  # redelivered anyway
