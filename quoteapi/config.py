@@ -91,6 +91,13 @@ class Settings:
     broker_url: str = field(
         default_factory=lambda: os.environ.get("QUOTEAPI_BROKER_URL", "redis://127.0.0.1:6379/0")
     )
+    # the queue `quoteapi ingest --queue` sends articles to and `quoteapi worker` consumes
+    queue: str = field(default_factory=lambda: os.environ.get("QUOTEAPI_QUEUE", "quoteapi"))
+    # how long a worker may spend on one article before it is recorded as failed (tasks.py
+    # derives the hard limit and the broker's visibility timeout from it)
+    task_time_limit: float = field(
+        default_factory=lambda: _env_duration("QUOTEAPI_TASK_TIME_LIMIT", "5m")
+    )
     # fetching pages and feeds (web/fetch.py). The API refuses loopback, private, link-local and
     # cloud-metadata addresses unless QUOTEAPI_FETCH_ALLOW_PRIVATE=1 (the CLI fetches anything);
     # QUOTEAPI_FETCH_ROBOTS=0 stops reading robots.txt

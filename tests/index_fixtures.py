@@ -2,7 +2,8 @@
 
 Imported by the tests/test_index*.py modules. ``index`` is parametrized: every store test runs on
 a SQLite file and on PostgreSQL (a database created for this test run, a schema per test, all
-dropped afterwards). Without a reachable PostgreSQL the PostgreSQL half skips, saying how to run it.
+dropped afterwards). Without a reachable PostgreSQL the PostgreSQL half skips, saying how to run it
+(fails under QUOTEAPI_REQUIRE_SERVICES=1: services.py).
 """
 
 import os
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from services import unavailable
 
 from quoteapi.extract.model import Quote, QuoteType, Speaker, SpeakerKind, TextSpan
 from quoteapi.index import Index
@@ -38,7 +40,7 @@ def postgres_database() -> Iterator[str]:
             connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
     except sa.exc.OperationalError as error:
         admin.dispose()
-        pytest.skip(f"PostgreSQL unreachable at {POSTGRES_URL} ({type(error).__name__}): {HOW_TO_RUN}")
+        unavailable(f"PostgreSQL unreachable at {POSTGRES_URL} ({type(error).__name__}): {HOW_TO_RUN}")
     url = sa.engine.make_url(POSTGRES_URL).set(database=name)
     try:
         yield url.render_as_string(hide_password=False)
@@ -54,7 +56,13 @@ def index_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'index.sqlite3'}"
         return
-    database = request.getfixturevalue("postgres_database")
+    yield request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def postgres_url(postgres_database: str) -> Iterator[str]:
+    """The URL of an empty PostgreSQL schema of this run's database (dropped afterwards)."""
+    database = postgres_database
     schema = f"t_{uuid.uuid4().hex[:12]}"
     engine = sa.create_engine(database)
     with engine.begin() as connection:

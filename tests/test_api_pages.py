@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from live_server import REPO, api_app, seeded_database, serving
+from services import unavailable
 
 pytestmark = pytest.mark.browser
 
@@ -14,10 +15,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts"
 
 if not CHROMIUM.exists():
-    pytest.skip(
-        f"{CHROMIUM} is missing: `make setup` installs it (apt-get install chromium)",
-        allow_module_level=True,
-    )
+    unavailable(f"{CHROMIUM} is missing: `make setup` installs it (apt-get install chromium)",
+                module_level=True)
 from playwright.sync_api import Page, sync_playwright
 
 WATCH_VIOLATIONS = """

@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 from live_server import REPO, api_app, seeded_database, serving, sqlite_url
+from services import unavailable
 from werkzeug.wrappers import Request, Response
 
 from quoteapi.extract.model import Quote, QuoteType, Speaker, SpeakerKind, TextSpan
@@ -41,10 +42,8 @@ DEFAULT_TYPES = ("direct", "mixed")
 DEFAULT_MIN_LENGTH = 30
 
 if not CHROMIUM.exists():
-    pytest.skip(
-        f"{CHROMIUM} is missing: `make setup` installs it (apt-get install chromium)",
-        allow_module_level=True,
-    )
+    unavailable(f"{CHROMIUM} is missing: `make setup` installs it (apt-get install chromium)",
+                module_level=True)
 from playwright.sync_api import Browser, Page, sync_playwright
 
 

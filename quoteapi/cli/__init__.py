@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..errors import QuoteapiError
-from . import evaluate, extract, index, serve, web
+from . import evaluate, extract, index, serve, web, workers
 
 
 class Group(click.Group):
@@ -24,6 +24,6 @@ def main() -> None:
     """Who said what, in what role, where and when: quote attribution for news."""
 
 
-for module in (extract, evaluate, index, serve, web):
+for module in (extract, evaluate, index, serve, web, workers):
     for command in module.COMMANDS:
         main.add_command(command)

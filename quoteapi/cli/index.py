@@ -1,7 +1,8 @@
-"""`quoteapi ingest`, `quoteapi speakers`, `quoteapi quotes`: the index on the command line.
+"""`quoteapi ingest`, `quoteapi batch`, `quoteapi speakers`, `quoteapi quotes`: the index on the
+command line.
 
-Each mirrors an ``Index`` method (ingest_paths, speaker/speakers, quotes); ``--db URL`` overrides
-QUOTEAPI_DATABASE_URL; ``--json`` prints records as JSON (dates as YYYY-MM-DD).
+Each mirrors an ``Index`` method (ingest_paths, batch, speaker/speakers, quotes); ``--db URL``
+overrides QUOTEAPI_DATABASE_URL; ``--json`` prints records as JSON (dates as YYYY-MM-DD).
 """
 
 import dataclasses
@@ -13,8 +14,9 @@ from typing import Any
 import click
 
 from ..config import settings
+from ..dispatch import send_batch, wait_for_batch
 from ..errors import NotFound
-from ..index import Index, QuoteQuery
+from ..index import BatchReport, Index, QuoteQuery
 from ..index.records import Page, QuoteRecord, SpeakerRecord
 from ..web.fetch import Fetcher, FetchPolicy
 from ..web.sources import read_sources
@@ -30,9 +32,15 @@ robots_option = click.option(
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar (on stderr).")
+@click.option("--queue", "queued", is_flag=True,
+              help="Send one task per article to the Celery workers (`quoteapi worker`, "
+                   "QUOTEAPI_BROKER_URL, QUOTEAPI_QUEUE) instead of ingesting here.")
+@click.option("--no-wait", is_flag=True,
+              help="With --queue: print the batch id and return; `quoteapi batch ID` follows it.")
 @robots_option
 @db_option
-def ingest(paths: tuple[str, ...], progress: bool, ignore_robots: bool, url: str | None) -> None:
+def ingest(paths: tuple[str, ...], progress: bool, queued: bool, no_wait: bool,
+           ignore_robots: bool, url: str | None) -> None:
     """Store articles with their quotes: text files, JSON, JSON Lines, HTML pages, folders of
     them, http(s) URLs of pages, and feeds (RSS, Atom, JSON Feed; files or URLs), whose entries'
     pages are fetched.
@@ -40,12 +48,41 @@ def ingest(paths: tuple[str, ...], progress: bool, ignore_robots: bool, url: str
     A leading `date YYYY-MM-DD` line gives a text file's publication date. The same text, URL or
     canonical URL again changes nothing; a changed text or page replaces that article's quotes.
     Articles that fail are listed with the reason and the rest go on; the exit status is 1 when
-    any failed."""
+    any failed. With --queue the workers extract and store, each into its own
+    QUOTEAPI_DATABASE_URL (which --db must name too: the batch is recorded there)."""
+    if no_wait and not queued:
+        raise click.UsageError("--no-wait goes with --queue")
     policy = FetchPolicy.from_settings(allow_private=True, robots=False if ignore_robots else None)
     index = Index(url)
     with Fetcher(policy) as fetcher:
         items = read_sources(paths, fetcher, settings().fetch_max_bytes)
-        report = index.ingest_items(items, progress=progress)
+        if not queued:
+            report = index.ingest_items(items, progress=progress)
+        else:
+            batch_id = send_batch(index, items)
+            if no_wait:
+                click.echo(batch_id)
+                return
+            click.echo(f"batch {batch_id}", err=True)
+            report = wait_for_batch(index, batch_id, progress).report()
+    _echo_report(report)
+
+
+@click.command()
+@click.argument("batch_id")
+@db_option
+def batch(batch_id: str, url: str | None) -> None:
+    """Progress and failures of a batch sent by `quoteapi ingest --queue --no-wait`; the exit
+    status is 1 when any article failed."""
+    record = Index(url).batch(batch_id)
+    state = "done" if record.done else ("sending" if not record.sealed else "in progress")
+    click.echo(f"batch {record.id} ({record.created_at:%Y-%m-%d %H:%M} UTC): {state}, "
+               f"{record.total - record.queued}/{record.total} done, {record.queued} queued")
+    _echo_report(record.report())
+
+
+def _echo_report(report: BatchReport) -> None:
+    """The local ingest's summary and failures, and exit status 1 on any failure."""
     click.echo(
         f"{report.stored} articles: {report.created} new, {report.replaced} replaced, "
         f"{report.unchanged} unchanged; {report.quotes} quotes stored; "
@@ -157,4 +194,4 @@ def _json_default(value: Any) -> str:
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
-COMMANDS = [ingest, speakers, quotes]
+COMMANDS = [ingest, batch, speakers, quotes]

@@ -3,7 +3,7 @@
 ``Index`` (service.py) is the one entry point; records.py holds what it takes and returns.
 """
 
-from .records import ArticleIn, BatchReport, Failure, IngestResult, Page, QuoteQuery
+from .records import ArticleIn, BatchRecord, BatchReport, Failure, IngestResult, Page, QuoteQuery
 from .service import Index
 
-__all__ = ["ArticleIn", "BatchReport", "Failure", "Index", "IngestResult", "Page", "QuoteQuery"]
+__all__ = ["ArticleIn", "BatchRecord", "BatchReport", "Failure", "Index", "IngestResult", "Page", "QuoteQuery"]

@@ -50,6 +50,7 @@ def write_article(
     session.flush()
     resolver = SpeakerResolver(session, article.text)
     attributed = attribute(resolver, quotes)
+    lock_speakers(session, {item.speaker.id for item in attributed if item.speaker is not None})
     record_roles(session, row, attributed)
     for item in attributed:
         attach_quote(session, row, item)
@@ -91,6 +92,16 @@ def attribute(resolver: SpeakerResolver, quotes: list[ExtractedQuote]) -> list[A
 def _mention(quote: ExtractedQuote) -> str | None:
     mention = quote.speaker.mention if quote.speaker else None
     return mention.text if mention else None
+
+
+def lock_speakers(session: Session, speaker_ids: set[int]) -> None:
+    """Hold the rows of the article's speakers until commit (PostgreSQL; a SQLite writer holds
+    the whole database already), in id order so two writers cannot wait on each other: two
+    articles carrying one quote by one speaker are stored one after the other, and the second
+    finds the first's quote to merge with (``_duplicate_of``)."""
+    if speaker_ids:
+        session.execute(select(Speaker.id).where(Speaker.id.in_(speaker_ids))
+                        .order_by(Speaker.id).with_for_update())
 
 
 def record_roles(session: Session, article: Article, attributed: list[Attributed]) -> None:

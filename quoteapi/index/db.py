@@ -13,6 +13,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -33,7 +35,12 @@ MIGRATION_ONLY = frozenset({
     "quotes_fts", "quotes_fts_config", "quotes_fts_data", "quotes_fts_docsize", "quotes_fts_idx",
     "ix_quotes_newest", "ix_quotes_speaker_newest", "ix_quotes_tsv", "tsv",
     "index_generation",  # PostgreSQL's change marker (changes.py), kept by triggers
+    "uq_speakers_identity",  # an expression index: one speaker per (key, organisation or not)
 })
+# PostgreSQL advisory lock taken around a migration (with the schema's hash as second key), so
+# that processes opening one fresh database at once (a worker's pool) migrate it once
+MIGRATION_LOCK = 0x71756F74  # "quot"
+LOCK_MIGRATIONS = text("SELECT pg_advisory_xact_lock(:lock, hashtext(current_schema()))")
 
 
 class Base(DeclarativeBase):
@@ -178,6 +185,37 @@ class Appearance(Base):
     mention: Mapped[str | None] = mapped_column(Text)
 
 
+class Batch(Base):
+    """Articles sent to the workers at once (`quoteapi ingest --queue`); ``sealed`` once all
+    its items are sent."""
+
+    __tablename__ = "batches"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    sealed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BatchItem(Base):
+    """One article of a batch (or a source that gave none): "queued" until a worker is done,
+    then "created", "replaced", "unchanged" or "failed" (with ``error``); "skipped" sources
+    hold no article."""
+
+    __tablename__ = "batch_items"
+
+    batch_id: Mapped[str] = mapped_column(
+        ForeignKey("batches.id", ondelete="CASCADE"), primary_key=True
+    )
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    article_id: Mapped[str | None] = mapped_column(String(200))
+    quotes: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # pysqlite would run DDL outside any transaction and begin lazily; let SQLAlchemy's BEGIN
     # decide instead, so a migration or an article is stored all-or-nothing (SQLAlchemy's recipe)
@@ -216,5 +254,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # released at commit
+            connection.execute(LOCK_MIGRATIONS, {"lock": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

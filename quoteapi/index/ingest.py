@@ -5,6 +5,7 @@ and reports it; nothing is stored for it. Texts are decoded as UTF-8 and kept ex
 offsets point into the text as submitted.
 """
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -170,6 +171,14 @@ def article_from_json(record: Any) -> ArticleIn:
         source=_optional(record, "source") or _optional(record, "publisher"), published=published,
         canonical_url=_optional(record, "canonical_url"), author=_optional(record, "author"),
     )
+
+
+def article_to_json(article: ArticleIn) -> dict[str, Any]:
+    """What ``article_from_json`` reads back as ``article`` (a Celery task's argument)."""
+    record = {key: value for key, value in dataclasses.asdict(article).items() if value is not None}
+    if article.published is not None:
+        record["published"] = article.published.isoformat()
+    return record
 
 
 def _optional(record: dict, key: str) -> str | None:

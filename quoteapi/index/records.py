@@ -58,6 +58,37 @@ class BatchReport:
 
 
 @dataclass(frozen=True)
+class BatchRecord:
+    """A batch sent to the workers (index/batches.py): items by status ("queued", "created",
+    "replaced", "unchanged", "failed", "skipped"), quotes stored, and each failure."""
+
+    id: str
+    created_at: datetime
+    sealed: bool  # every item sent: ``total`` is final
+    total: int
+    counts: dict[str, int]
+    quotes: int
+    failures: list[Failure]
+    skipped: list[Failure]
+
+    @property
+    def queued(self) -> int:
+        return self.counts.get("queued", 0)
+
+    @property
+    def done(self) -> bool:
+        return self.sealed and self.queued == 0
+
+    def report(self) -> BatchReport:
+        """The batch as far as it went, as the local ingest reports one."""
+        return BatchReport(
+            created=self.counts.get("created", 0), replaced=self.counts.get("replaced", 0),
+            unchanged=self.counts.get("unchanged", 0), quotes=self.quotes,
+            failures=self.failures, skipped=self.skipped,
+        )
+
+
+@dataclass(frozen=True)
 class FeedState:
     """A polled feed: its title and the validators of its last full answer."""
 

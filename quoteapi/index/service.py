@@ -19,6 +19,10 @@ CONTRACT (the store helper implements it; the API helper codes against it):
     index.changes() -> Hashable    # differs after any writer's commit (changes.py)
     index.is_empty() -> bool
     index.health() -> dict                                      # {"database": "ok", "quotes": n, ...}
+    index.create_batch() -> str; index.add_batch_item(batch_id, number, source, status, error)
+    index.seal_batch(batch_id); index.finish_batch_item(batch_id, number, result=|error=)
+    index.batch(batch_id) -> BatchRecord                        # raises NotFound
+        # batches sent to Celery workers (dispatch.py, tasks.py; index/batches.py)
     index.feed(url) -> FeedState | None; index.unseen_entries(url, keys) -> set[str]
     index.record_entry(url, EntryOutcome); index.record_poll(url, title, etag, last_modified)
         # the feeds `quoteapi watch` polls (web/watch.py)
@@ -44,6 +48,7 @@ from ..config import settings
 from ..errors import BadInput, ModelMissing, NotFound, QuoteapiError
 from ..extract.model import Quote as ExtractedQuote
 from .articles import detach_article, refresh_speakers, write_article
+from . import batches
 from .changes import ChangeMarker
 from .db import Appearance, Article, Quote, Speaker, make_engine, upgrade
 from .feeds import feed_state, record_entry, record_poll, unseen
@@ -53,6 +58,7 @@ from .load import article_record, quote_records, speaker_record
 from .records import (
     ArticleIn,
     ArticleRecord,
+    BatchRecord,
     BatchReport,
     EntryOutcome,
     Failure,
@@ -197,7 +203,29 @@ class Index:
         """Note a poll of a feed, with the validators for its next conditional GET."""
         self._write(lambda session: record_poll(session, feed_url, title, etag, last_modified))
 
+    def create_batch(self) -> str:
+        """A new, empty batch of articles for the workers: its id."""
+        return self._write(batches.create_batch)
+
+    def add_batch_item(self, batch_id: str, number: int, source: str,
+                       status: str = batches.QUEUED, error: str | None = None) -> None:
+        self._write(lambda session: batches.add_item(session, batch_id, number, source, status,
+                                                     error))
+
+    def seal_batch(self, batch_id: str) -> None:
+        """Every item of the batch is sent."""
+        self._write(lambda session: batches.seal(session, batch_id))
+
+    def finish_batch_item(self, batch_id: str, number: int, result: IngestResult | None = None,
+                          error: str | None = None) -> None:
+        """A worker's outcome for one item: its ``result``, or the ``error`` why it failed."""
+        self._write(lambda session: batches.finish_item(session, batch_id, number, result, error))
+
     # ---- reading -------------------------------------------------------------------------
+
+    def batch(self, batch_id: str) -> BatchRecord:
+        with self._read() as session:
+            return batches.batch_record(session, batch_id)
 
     def feed(self, url: str) -> FeedState | None:
         with self._read() as session:

@@ -12,6 +12,10 @@ Rules, in order (``SpeakerResolver.resolve``):
   * a news agency or outlet cited as a source ("according to PA") is an organisation
     (``outlet_kind``); a surname alone whose full name only the article's text gives ("Professor
     Taras Kuzio ... Mr Kuzio added") is that full name (``full_name_in``).
+
+One row per identity, whatever the concurrency: a name key is unique among persons and among
+organisations (migration 0004), and a writer that loses the race to create a speaker takes the
+winner's row (``_create``).
 """
 
 import calendar
@@ -20,6 +24,7 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..lexicon.lists import lines
@@ -27,6 +32,8 @@ from ..lexicon.names import is_title_word
 from ..lexicon.people import is_first_name
 from .db import Alias, Speaker
 from .names import clean_name, clean_role, name_key, role_key, slugify, surname, folded_words
+
+SLUG_ATTEMPTS = 5  # a concurrent writer may take the free slug we found: look again
 
 
 class SpeakerResolver:
@@ -126,17 +133,31 @@ class SpeakerResolver:
         return speaker
 
     def _create(self, name: str, kind: str, numbered: bool = False) -> Speaker:
-        speaker = Speaker(
-            name=name,
-            slug=self._free_slug(name, None, numbered),
-            kind=kind,
-            key=name_key(name),
-            surname=surname(name) if kind != "organisation" else "",
-            quote_count=0,
-        )
-        self.session.add(speaker)
-        self.session.flush()
-        return speaker
+        """A new speaker, or the one another writer created meanwhile under the same identity
+        (the insert runs in a savepoint, so losing the race keeps the transaction usable)."""
+        key, organisation = name_key(name), kind == "organisation"
+        for attempt in range(SLUG_ATTEMPTS):
+            speaker = Speaker(
+                name=name, slug=self._free_slug(name, None, numbered), kind=kind, key=key,
+                surname=surname(name) if not organisation else "", quote_count=0,
+            )
+            try:
+                with self.session.begin_nested():
+                    self.session.add(speaker)
+                    self.session.flush()
+                return speaker
+            except IntegrityError:
+                winner = self._identity(key, organisation)
+                if winner is not None:
+                    return winner
+                if attempt == SLUG_ATTEMPTS - 1:  # the slug, taken again and again
+                    raise
+        raise AssertionError("unreachable")
+
+    def _identity(self, key: str, organisation: bool) -> Speaker | None:
+        """The speaker the unique key ``uq_speakers_identity`` allows for ``key``."""
+        kind = Speaker.kind == "organisation" if organisation else Speaker.kind != "organisation"
+        return self.session.scalars(select(Speaker).where(Speaker.key == key, kind)).first()
 
     def _free_slug(self, name: str, owner: int | None, numbered: bool = False) -> str:
         base = slugify(name)
@@ -158,8 +179,12 @@ class SpeakerResolver:
             select(Alias.id).where(Alias.speaker_id == speaker.id, Alias.key == key)
         )
         if exists is None:
-            self.session.add(Alias(speaker_id=speaker.id, name=alias, key=key))
-            self.session.flush()
+            try:
+                with self.session.begin_nested():
+                    self.session.add(Alias(speaker_id=speaker.id, name=alias, key=key))
+                    self.session.flush()
+            except IntegrityError:
+                pass  # another writer gave the speaker this alias meanwhile
 
 
 def _clean(name: str, kind: str) -> str | None:

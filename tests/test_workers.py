@@ -1,0 +1,157 @@
+"""Ingestion at scale, on the real services in separate processes: `quoteapi ingest --queue`
+sends a batch, `quoteapi worker` processes store it into PostgreSQL, and a worker killed with
+SIGKILL (with its pool) mid-batch, then restarted, leaves every article stored exactly once, with
+Redis and with RabbitMQ as the broker. Each test has a queue and a schema of its own."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from celery_worker import worker_process
+from services import RABBITMQ_URL, REDIS_URL, broker_or_skip
+
+from quoteapi.config import settings
+from quoteapi.index import BatchRecord, Index
+from quoteapi.tasks import limits
+
+N = 120  # articles in the batch
+KILL_AFTER = 30  # articles done when the worker is killed
+TIME_LIMIT = "6s"  # QUOTEAPI_TASK_TIME_LIMIT: Redis redelivers a dead worker's work after 24 s
+NAMES = ["Alice Brown", "Ravi Patel", "Marta Kowalska", "John Okafor"]
+BROKERS = {
+    "redis": (REDIS_URL, "start Redis on 127.0.0.1:6379 or set QUOTEAPI_TEST_REDIS_URL"),
+    "rabbitmq": (RABBITMQ_URL, "start RabbitMQ on 127.0.0.1:5672 (guest/guest) or set "
+                               "QUOTEAPI_TEST_RABBITMQ_URL"),
+}
+
+
+def article(number: int, padding: int = 0) -> dict[str, str]:
+    """A small article with one quote by one of four speakers; no two quotes are near duplicates
+    (four words, one differs), so each must be stored as its own quote. ``padding`` paragraphs
+    without quotes make it take longer to read."""
+    filler = "The council met on Tuesday and the meeting ran late into the evening.\n\n"
+    return {"text": f"Report {number}.\n\n{filler * padding}\u201cWe fund bridge {number},"
+                    f"\u201d said {NAMES[number % 4]}, the council leader.\n"}
+
+
+def quoteapi(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from quoteapi.cli import main; main()", *args],
+                          env=env, capture_output=True, text=True, timeout=300)
+
+
+def wait_until(done: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not done():
+        assert time.monotonic() < deadline, f"{what} within {seconds:.0f} s"
+        time.sleep(0.1)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("broker", "killed"), [
+    ("redis", "worker"), ("rabbitmq", "worker"), ("redis", "pool process")])
+def test_a_worker_killed_mid_batch_and_restarted_stores_every_article_once(
+    broker: str, killed: str, postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker and its pool killed at once, then started again; or one pool process killed
+    (its article is retried, and the worker starts another process)."""
+    broker_url, how = BROKERS[broker]
+    broker_or_skip(broker_url, how)
+    env = {"QUOTEAPI_DATABASE_URL": postgres_url, "QUOTEAPI_BROKER_URL": broker_url,
+           "QUOTEAPI_QUEUE": f"quoteapi-test-{uuid.uuid4().hex[:8]}",
+           "QUOTEAPI_TASK_TIME_LIMIT": TIME_LIMIT}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    articles = tmp_path / "articles.jsonl"
+    # killing one pool process must hit an article: each keeps it busy for a while
+    padding = 0 if killed == "worker" else 12
+    articles.write_text("".join(json.dumps(article(n, padding)) + "\n" for n in range(N)))
+    index = Index(postgres_url)
+    progress = lambda: index.batch(batch_id)  # noqa: E731
+    with worker_process(env, tmp_path / "worker.log") as worker:
+        sent = quoteapi({**os.environ, **env}, "ingest", "--queue", "--no-wait", str(articles))
+        assert sent.returncode == 0, sent.stderr
+        batch_id = sent.stdout.strip()
+        wait_until(lambda: _done(progress()) >= KILL_AFTER, 120, f"{KILL_AFTER} articles stored")
+        if killed == "worker":
+            worker.kill()
+        else:
+            worker.kill_pool_process()
+        killed_at = _done(progress())
+        assert killed_at < N, "the batch ended before the worker was killed: kill it earlier"
+        if killed == "worker":
+            worker.start()
+        redelivery = limits(settings())["visibility"]  # Redis; RabbitMQ redelivers at once
+        wait_until(lambda: progress().done, redelivery + 120, "the restarted worker's batch end")
+    if killed == "pool process":  # the kill did hit an article, which was tried again
+        assert "WorkerLostError" in (tmp_path / "worker.log").read_text()
+    record = progress()
+    assert (record.failures, record.queued, record.total) == ([], 0, N)
+    assert record.counts.get("created", 0) + record.counts.get("unchanged", 0) == N
+    health = index.health()
+    assert (health["articles"], health["quotes"], health["speakers"]) == (N, N, len(NAMES))
+    engine = sa.create_engine(postgres_url)
+    with engine.connect() as connection:
+        appearances, texts = connection.execute(sa.text(
+            "SELECT COUNT(*), COUNT(DISTINCT q.text) FROM appearances a"
+            " JOIN quotes q ON q.id = a.quote_id")).one()
+    engine.dispose()
+    assert (appearances, texts) == (N, N)
+    shown = quoteapi({**os.environ, **env}, "batch", batch_id)
+    assert shown.returncode == 0, shown.stderr
+    assert f"{N}/{N} done, 0 queued" in shown.stdout and "0 failed" in shown.stdout
+    index.close()
+
+
+@pytest.mark.postgres
+def test_failed_articles_are_listed_per_file_and_the_batch_fails(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    broker_url, how = BROKERS["redis"]
+    broker_or_skip(broker_url, how)
+    env = {"QUOTEAPI_DATABASE_URL": postgres_url, "QUOTEAPI_BROKER_URL": broker_url,
+           "QUOTEAPI_QUEUE": f"quoteapi-test-{uuid.uuid4().hex[:8]}"}
+    good, empty = tmp_path / "good.jsonl", tmp_path / "empty.txt"
+    good.write_text(json.dumps(article(1)) + "\n" + json.dumps({"text": " "}) + "\n")
+    empty.write_text("")
+    with worker_process(env, tmp_path / "worker.log", concurrency=1):
+        result = quoteapi({**os.environ, **env}, "ingest", "--queue", "--no-progress",
+                          str(good), str(empty), str(tmp_path / "missing.txt"))
+    assert result.returncode == 1, result.stderr
+    assert "1 articles: 1 new, 0 replaced, 0 unchanged; 1 quotes stored; 3 failed" in result.stdout
+    assert f"  {good} line 2: the article text is empty" in result.stderr  # failed in the worker
+    assert f"  {empty}: the file is empty" in result.stderr  # failed before sending
+    assert f"  {tmp_path / 'missing.txt'}: no such file" in result.stderr
+
+
+def _done(record: BatchRecord) -> int:
+    return record.total - record.queued if record.sealed else 0
+
+
+@pytest.mark.postgres
+def test_an_article_over_the_time_limit_is_recorded_as_failed_and_the_worker_goes_on(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    broker_url, how = BROKERS["redis"]
+    broker_or_skip(broker_url, how)
+    env = {"QUOTEAPI_DATABASE_URL": postgres_url, "QUOTEAPI_BROKER_URL": broker_url,
+           "QUOTEAPI_QUEUE": f"quoteapi-test-{uuid.uuid4().hex[:8]}",
+           "QUOTEAPI_TASK_TIME_LIMIT": "1s"}
+    long = tmp_path / "long.txt"  # seconds of extraction: many paragraphs of quotes
+    long.write_text("".join(f"\u201cWe fund bridge {n} and tunnel {n},\u201d said "
+                            f"{NAMES[n % 4]}, the council leader, on day {n}.\n\n"
+                            for n in range(400)))
+    short = tmp_path / "short.jsonl"
+    short.write_text(json.dumps(article(7)) + "\n")
+    with worker_process(env, tmp_path / "worker.log", concurrency=1):
+        result = quoteapi({**os.environ, **env}, "ingest", "--queue", "--no-progress",
+                          str(long), str(short))
+    assert result.returncode == 1, result.stderr
+    assert f"  {long}: took longer than 1 s (QUOTEAPI_TASK_TIME_LIMIT)" in result.stderr
+    assert "1 articles: 1 new" in result.stdout and "1 failed" in result.stdout
