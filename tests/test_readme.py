@@ -5,7 +5,8 @@ examples from README.md keeps the two from drifting apart.
 
 Not run, each for a reason the README states beside the command: `make` (installs, then runs
 this suite or the server that this test starts itself), benchmarks (they measure, for minutes),
-commands marked "takes minutes" (a whole evaluation split) and commands marked "needs the internet" (the machine running the tests may have none); a
+commands marked "takes minutes" (a whole evaluation split), the lines of a block that opens with
+"# walkthrough" (they carry state from line to line, across machines) and commands marked "needs the internet" (the machine running the tests may have none); a
 command marked "needs ../shared" runs only where that folder is (see the README).
 """
 
@@ -33,10 +34,19 @@ def blocks(language: str) -> list[str]:
             if lang == language]
 
 
+WALKTHROUGH = "# walkthrough"  # a block's first line: its lines carry state from one to the next
+
+
 def commands() -> list[str]:
-    """Each command of the sh blocks, continuation lines joined."""
-    return [line.strip() for body in blocks("sh")
-            for line in body.replace("\\\n", " ").splitlines() if line.strip()]
+    """Each command of the sh blocks, continuation lines joined (a walkthrough's marked so)."""
+    found = []
+    for body in blocks("sh"):
+        lines = [line.strip() for line in body.replace("\\\n", " ").splitlines() if line.strip()]
+        if lines and lines[0].startswith(WALKTHROUGH):
+            found += [f"{line}  {WALKTHROUGH}" for line in lines[1:]]
+        else:
+            found += lines
+    return found
 
 
 def why_not_run(command: str) -> str | None:
@@ -44,6 +54,9 @@ def why_not_run(command: str) -> str | None:
         return "make: installs, then runs this suite or the server this test starts"
     if "benchmarks/" in command:
         return "a benchmark: it measures, for minutes"
+    if command.endswith(WALKTHROUGH):
+        return ("a walkthrough across machines (exports, a background worker, a server): "
+                "tests/test_workers.py runs its steps against real workers and PostgreSQL")
     if "takes minutes" in command:
         return "takes minutes (a whole evaluation split): run it by hand"
     if "needs the internet" in command:
