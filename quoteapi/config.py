@@ -88,6 +88,11 @@ class Settings:
     extract_seconds: float = field(
         default_factory=lambda: _env_number("QUOTEAPI_EXTRACT_SECONDS", 120.0, float)
     )
+    # how long extracting one article may take in any path (API, CLI, workers) before it fails
+    # (extract/bounds.py)
+    article_time_limit: float = field(
+        default_factory=lambda: _env_duration("QUOTEAPI_ARTICLE_TIME_LIMIT", "60s")
+    )
     broker_url: str = field(
         default_factory=lambda: os.environ.get("QUOTEAPI_BROKER_URL", "redis://127.0.0.1:6379/0")
     )

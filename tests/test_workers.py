@@ -155,3 +155,31 @@ def test_an_article_over_the_time_limit_is_recorded_as_failed_and_the_worker_goe
     assert result.returncode == 1, result.stderr
     assert f"  {long}: took longer than 1 s (QUOTEAPI_TASK_TIME_LIMIT)" in result.stderr
     assert "1 articles: 1 new" in result.stdout and "1 failed" in result.stdout
+
+
+@pytest.mark.postgres
+def test_text_that_is_not_prose_or_passes_the_article_limit_fails_alone_in_a_worker(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    broker_url, how = BROKERS["redis"]
+    broker_or_skip(broker_url, how)
+    env = {"QUOTEAPI_DATABASE_URL": postgres_url, "QUOTEAPI_BROKER_URL": broker_url,
+           "QUOTEAPI_QUEUE": f"quoteapi-test-{uuid.uuid4().hex[:8]}",
+           "QUOTEAPI_ARTICLE_TIME_LIMIT": "1s"}  # the extraction's own limit, not the task's
+    marks, said, long = tmp_path / "marks.txt", tmp_path / "said.txt", tmp_path / "long.txt"
+    marks.write_text('"' * 30_000)
+    said.write_text("Bob said " * 11_000)
+    long.write_text("".join(f"\u201cWe fund bridge {n} and tunnel {n},\u201d said "
+                            f"{NAMES[n % 4]}, the council leader, on day {n}.\n\n"
+                            for n in range(1_500)))
+    short = tmp_path / "short.jsonl"
+    short.write_text(json.dumps(article(7)) + "\n")
+    with worker_process(env, tmp_path / "worker.log", concurrency=1):
+        result = quoteapi({**os.environ, **env}, "ingest", "--queue", "--no-progress",
+                          str(marks), str(said), str(long), str(short))
+    assert result.returncode == 1, result.stderr
+    assert f"  {marks}: the text has 30,000 characters without a space" in result.stderr
+    assert f"  {said}: the text runs 99,000 characters without a sentence end" in result.stderr
+    assert f"  {long}: extraction took longer than the limit of 1 s per article " \
+        "(QUOTEAPI_ARTICLE_TIME_LIMIT)" in result.stderr
+    assert "1 articles: 1 new" in result.stdout and "3 failed" in result.stdout

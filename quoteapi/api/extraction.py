@@ -13,7 +13,8 @@ bodies sent slowly by key holders can take every thread from the reads. An extra
 longer than ``QUOTEAPI_EXTRACT_SECONDS`` answers 503 too.
 
 A text the extractor fails on answers 500 without the exception (logged under the request's id);
-a page with no article in it answers 422 (web/page.py).
+a page with no article in it answers 422 (web/page.py), and so does a text that is not prose or
+whose extraction passes QUOTEAPI_ARTICLE_TIME_LIMIT (extract/bounds.py).
 """
 
 import logging
@@ -28,12 +29,14 @@ from flask import g, request
 from flask_smorest import Blueprint
 
 from ..errors import BadInput, QuoteapiError, Unavailable
+from ..extract.bounds import NotProse, TooSlow
 from ..extract.model import Quote
 from ..index.records import ArticleIn
 from ..web.errors import NotAnArticle
 from .context import per_app
 
 EXTENSION = "quoteapi.extraction"
+REFUSED = {error.__name__: error for error in (NotProse, TooSlow)}
 RETRY_AFTER = "30"
 log = logging.getLogger("quoteapi.api")
 
@@ -48,12 +51,12 @@ class ExtractionFailed(QuoteapiError):
 def extract_in_process(text: str) -> tuple[str, Any]:
     """In a pool process (or this one): ("quotes", [Quote]) or ("error", (class name, status,
     message)) (plain values: an exception's own arguments may not survive pickling)."""
-    from ..extract import extract_many
+    from ..extract import extract_text
 
-    result = next(iter(extract_many(iter([text]))))
-    if isinstance(result, QuoteapiError):
-        return "error", (type(result).__name__, result.status, result.message)
-    return "quotes", result
+    try:  # extract_text: the article's time limit counts its parse too
+        return "quotes", extract_text(text)
+    except QuoteapiError as error:
+        return "error", (type(error).__name__, error.status, error.message)
 
 
 def article_in_process(html: str, url: str | None) -> tuple[str, Any]:
@@ -137,6 +140,8 @@ def _unpack(result: tuple[str, Any]) -> Any:
     name, status, message = value
     if 400 <= status < 500 and name == BadInput.__name__:
         raise BadInput(message)
+    if name in REFUSED:  # not prose, or past the article time limit (extract/bounds.py)
+        raise REFUSED[name](message)
     if name == NotAnArticle.__name__:  # the page holds no article (web/page.py)
         raise NotAnArticle(message)
     log.error("extraction failed [request %s]: %s", g.get("request_id"), message)

@@ -13,6 +13,7 @@ from ..errors import BadInput, QuoteapiError
 from ..nlp import get_nlp
 from .attribute.nominal import attach_described_roles
 from .attribute.speakers import resolve_speaker
+from .bounds import check_time, not_prose, time_limit
 from .context import ArticleContext, read_article
 from .detect.direct import direct_quotes
 from .detect.found import Detection, Found
@@ -34,9 +35,15 @@ DETECTORS: tuple[Detector, ...] = (
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
-    """Every quote of a parsed article, in order of where its content starts."""
+    """Every quote of a parsed article, in order of where its content starts (TooSlow when the
+    time limit of a ``bounds.time_limit`` block around it passes)."""
     ctx = prepare_article(doc)
-    return [to_quote(ctx, item) for item in detect(ctx)]
+    check_time()
+    quotes = []
+    for item in detect(ctx):
+        check_time()
+        quotes.append(to_quote(ctx, item))
+    return quotes
 
 
 def prepare_article(doc: Doc) -> ArticleContext:
@@ -51,6 +58,7 @@ def detect(ctx: ArticleContext) -> list[Found]:
     """Where the article's quotes are, with their cues and speaker mentions, in text order."""
     state = Detection.of(ctx)
     for detector in DETECTORS:
+        check_time()
         state.found += detector(state)
     return sorted(state.found, key=lambda item: item.pieces[0])
 
@@ -66,12 +74,16 @@ def to_quote(ctx: ArticleContext, found: Found) -> Quote:
 
 def extract_text(text: str) -> list[Quote]:
     """Parse ``text`` with the configured pipeline and extract its quotes (BadInput when the
-    text cannot be parsed: not a string, or longer than the parser's limit)."""
+    text cannot be parsed: not a string, or longer than the parser's limit; NotProse when it is
+    no prose; TooSlow past the article time limit, parsing included)."""
     nlp = get_nlp()
     problem = _unparseable(text, nlp.max_length)
     if problem is not None:
         raise problem
-    return extract_quotes(nlp(text))
+    with time_limit():
+        doc = nlp(text)
+        check_time()
+        return extract_quotes(doc)
 
 
 def extract_many(texts: Iterable[str], batch_size: int = 16,
@@ -93,19 +105,23 @@ def extract_many(texts: Iterable[str], batch_size: int = 16,
             yield problems.pop(number)
             continue
         try:
-            yield extract_quotes(doc)
+            with time_limit():  # of the extraction: the parse ran in a batch with others
+                result: list[Quote] | QuoteapiError = extract_quotes(doc)
+        except QuoteapiError as error:
+            result = error
         except Exception as error:  # noqa: BLE001  (one odd article must not stop a batch)
-            yield QuoteapiError(f"extraction failed on article {number}: {error!r}", status=422)
+            result = QuoteapiError(f"extraction failed on article {number}: {error!r}", status=422)
+        yield result
 
 
 def _unparseable(text: object, max_length: int) -> QuoteapiError | None:
-    """Why ``text`` cannot be parsed (not a string, too long), or None when it can."""
+    """Why ``text`` cannot be parsed (not a string, too long, not prose), or None when it can."""
     if not isinstance(text, str):
         return BadInput(f"article {type(text).__name__} is not text: give a str")
     if len(text) > max_length:
         return BadInput(f"article of {len(text):,} characters is longer than the parser's "
                         f"limit of {max_length:,}: split it")
-    return None
+    return not_prose(text)
 
 
 __all__ = ["extract_many", "extract_quotes", "extract_text"]

@@ -27,6 +27,20 @@ MAX_PERSON_WORDS = 4
 THING_VERBS = {"be", "have", "become", "remain", "seem", "include", "cost", "mean"}
 
 
+def _inside_longer(spans: list[Span]) -> set[int]:
+    """The numbers of the spans that lie inside a longer one, found in one sweep in order of
+    start (comparing every pair costs the square of an article's names)."""
+    inside: set[int] = set()
+    reach_start, reach_end = -1, -1  # the first-starting span of the furthest end so far
+    for number in sorted(range(len(spans)), key=lambda n: (spans[n].start, -spans[n].end)):
+        span = spans[number]
+        if reach_end >= span.end and (reach_start < span.start or reach_end > span.end):
+            inside.add(number)
+        if span.end > reach_end:
+            reach_start, reach_end = span.start, span.end
+    return inside
+
+
 def named_spans(doc: Doc, untrusted: list[bool]) -> Iterator[tuple[Span, str]]:
     """(span, label) for every name of ``doc`` in text order: spaCy's entities put right, and
     untagged proper-noun subjects as people (``untrusted``: per token, in a headline or a
@@ -38,9 +52,8 @@ def named_spans(doc: Doc, untrusted: list[bool]) -> Iterator[tuple[Span, str]]:
             label = "PERSON" if part.label_ != "PERSON" and _person_like(part) else part.label_
             found.append((part, label))
     # a first name the tagger read as a place ("Jamal" GPE) now inside a longer name goes
-    found = [(span, label) for span, label in found if not any(
-        other.start <= span.start and span.end <= other.end and len(other) > len(span)
-        for other, _ in found)]
+    inside = _inside_longer([span for span, _ in found])
+    found = [pair for number, pair in enumerate(found) if number not in inside]
     taken = {i for span, _ in found for i in range(span.start, span.end)}
     for token in doc:
         if token.i in taken or untrusted[token.i]:

@@ -13,6 +13,8 @@ The role is the one the article states for that person anywhere (``roles``). Per
 every quote of an article costs little more than resolving one.
 """
 
+from bisect import bisect_left
+
 from spacy.tokens import Span
 
 from ...lexicon import words
@@ -50,7 +52,8 @@ def resolve_speaker(ctx: ArticleContext, mention: Span | None) -> Speaker | None
 def _title_in_mention(ctx: ArticleContext, span: Span, entity: Entity) -> str | None:
     """The title words of a mention that ends with the name ("Green councillor for Riverside
     ward Alex Doe"), where the parse hung the name inside the title."""
-    inside = [m for m in entity.mentions if span.start <= m.start and m.end == span.end]
+    first = bisect_left(entity.mentions, span.start, key=lambda m: m.start)  # in text order
+    inside = [m for m in entity.mentions[first:] if m.start < span.end and m.end == span.end]
     if entity.kind is not SpeakerKind.PERSON or not inside or inside[0].start == span.start:
         return None
     return role_text(list(ctx.doc[span.start: inside[0].start]))

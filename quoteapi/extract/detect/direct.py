@@ -43,6 +43,9 @@ MAX_CUE_GAP = 8
 SHORT_CUE_GAP = 2
 # a quotation this short needs a cue whose clause holds it (else it is a scare quote)
 MIN_LOOSE_WORDS = 4
+# the quotes found last that may already hold a quotation (an interrupted quote's first half, a
+# mixed quote over several quotations, and its nested quote)
+RECENT_FOUND = 4
 # a quoted title: every word capitalised, at most this many words, no final stop
 MAX_TITLE_WORDS = 8
 # small words a title leaves in lower case
@@ -69,7 +72,8 @@ def direct_quotes(state: Detection) -> list[Found]:
             continue
         title = is_title(state.ctx.text, quotation)
         rules = TITLE_RULES if title else QUOTATION_RULES
-        cues = [c for c in state.cues if not covers(quotation, c.start)]
+        cues = [c for c in state.cues_near(quotation.start, quotation.end)
+                if not covers(quotation, c.start)]
         result = next((found_ for rule in rules
                        if (found_ := rule(state, quotation, cues)) is not None), None)
         if title and result is not None and (
@@ -163,7 +167,8 @@ def _alnum(text: str, pieces: tuple[tuple[int, int], ...], without: Quoted | Non
 
 def _taken(quotation: Quoted, found: list[Found]) -> bool:
     """Whether a quote found already holds the quotation (an interrupted quote's second half)."""
-    return any(s <= quotation.start and quotation.end <= e for item in found for s, e in item.pieces)
+    recent = found[-RECENT_FOUND:]  # what holds it was found for a quotation just before it
+    return any(s <= quotation.start and quotation.end <= e for item in recent for s, e in item.pieces)
 
 
 def by_clause(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
@@ -201,8 +206,9 @@ def _holding(quotation: Quoted, cues: list[Cue]) -> list[Cue]:
 
 
 def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
-    ctx, quoted = state.ctx, state.quoted
-    within = [q for q in quoted if any(s < q.end and q.start < e for s, e in cue.content)]
+    ctx = state.ctx
+    near = state.quoted_near(cue.content[0][0], cue.content[-1][1])
+    within = [q for q in near if any(s < q.end and q.start < e for s, e in cue.content)]
     outside = sum(_alnum(ctx.text, cue.content, without=q) for q in within) - \
         (len(within) - 1) * _alnum(ctx.text, cue.content)
     if outside == 0:
@@ -246,7 +252,7 @@ def _union(pieces: tuple[tuple[int, int], ...], more: tuple[tuple[int, int], ...
 def beside(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
     """A cue a few words before or after the quotation in its paragraph, with no sentence end
     between them ("“…,” Johnson said"; "“…?” Graham asked.")."""
-    ctx, quoted = state.ctx, state.quoted
+    ctx = state.ctx
     text = ctx.text
     short = word_count(text, quotation) < MIN_LOOSE_WORDS
     if not opens_clause(text, quotation):
@@ -267,14 +273,17 @@ def beside(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None
         if token.i > last.i and _ends_sentence(text, quotation):
             continue  # “… Strength.” He told the crowd: the cue starts a new sentence
         if token.i > last.i:
-            between = ctx.doc[last.i + 1: token.i]
+            gap = range(last.i + 1, token.i)
         elif token.i < first.i:
-            between = ctx.doc[token.i + 1: first.i]
+            gap = range(token.i + 1, first.i)
         else:
             continue
         mention = range(cue.speaker.start, cue.speaker.end) if cue.speaker is not None else range(0)
-        between = [t for t in between if t.i not in mention]  # the speaker's own words may be long
-        if len(between) <= (SHORT_CUE_GAP if short else MAX_CUE_GAP) and not _breaks(between) and (best is None or len(between) < best[0]):
+        limit = SHORT_CUE_GAP if short else MAX_CUE_GAP
+        if len(gap) - len(range(max(gap.start, mention.start), min(gap.stop, mention.stop))) > limit:
+            continue  # counted before the words are read: a paragraph may hold thousands of cues
+        between = [ctx.doc[i] for i in gap if i not in mention]  # the speaker's own words may be long
+        if not _breaks(between) and (best is None or len(between) < best[0]):
             best = (len(between), cue)
     if best is None:
         return None
@@ -308,7 +317,7 @@ def by_listed_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> 
 def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
     """A verb of speech or judgement that governs the quoted words ("called the deal “a
     disaster”", "described Clinton as a “disgrace”"): a mixed quote of the words after the verb."""
-    ctx, quoted = state.ctx, state.quoted
+    ctx = state.ctx
     span = ctx.doc.char_span(*quotation.pieces[0], alignment_mode="expand")
     if span is None:
         return None
@@ -318,7 +327,7 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
         if verb.pos_ == "VERB" or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.pos_ != "VERB" or any(covers(q, verb.idx) for q in quoted):
+    if verb.pos_ != "VERB" or state.in_quotation(verb.idx):
         return None
     listed = verb.lemma_.lower() in verbs
     if "\n" in ctx.text[min(verb.idx, quotation.start): max(verb.idx, quotation.start)]:

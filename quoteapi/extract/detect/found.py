@@ -1,6 +1,7 @@
 """What the detectors share: the state of one article's detection and the ``Found`` items they
 return (quotes before their speakers are resolved)."""
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -12,6 +13,10 @@ from ..model import QuoteType
 from .cues import Cue, speech_cues
 from .furniture import furniture_ranges
 from .marks import Quoted, quotations
+
+# how far (in characters) before or after a quotation its cues are looked for: further than the
+# sentences before and after it of any news sentence
+CUE_REACH = 3000
 
 # confidence of a quote by the way it was found, one table for every detector
 CONFIDENCE = {
@@ -60,7 +65,35 @@ class Detection:
     @cached_property
     def quoted_offsets(self) -> frozenset[int]:
         """The start offsets of the cues that stand inside a quotation."""
-        return frozenset(c.start for c in self.cues if any(covers(q, c.start) for q in self.quoted))
+        return frozenset(c.start for c in self.cues if self.in_quotation(c.start))
+
+    def in_quotation(self, offset: int) -> bool:
+        """Whether character ``offset`` lies inside one of the quotations."""
+        return self._quotation_ranges.overlaps(offset, offset + 1)
+
+    @cached_property
+    def _quotation_ranges(self) -> "Ranges":
+        return Ranges([piece for q in self.quoted for piece in q.pieces])
+
+    def quoted_near(self, start: int, end: int) -> list[Quoted]:
+        """The quotations that start within ``CUE_REACH`` characters of (start, end), in order."""
+        starts = self._quoted_starts
+        return self.quoted[bisect_left(starts, start - CUE_REACH): bisect_left(starts, end + 1)]
+
+    @cached_property
+    def _quoted_starts(self) -> list[int]:
+        return [q.start for q in self.quoted]  # the quotations are in order of where they start
+
+    def cues_near(self, start: int, end: int) -> list[Cue]:
+        """The cues that start within ``CUE_REACH`` characters of (start, end): every rule reads a cue of the quotation's sentence or the one before or after,
+        and an article may hold thousands of cues in one paragraph."""
+        low = bisect_left(self._cue_starts, start - CUE_REACH)
+        high = bisect_left(self._cue_starts, end + CUE_REACH + 1)
+        return self.cues[low:high]
+
+    @cached_property
+    def _cue_starts(self) -> list[int]:
+        return [c.start for c in self.cues]  # the cues are in order of where they start
 
     @classmethod
     def of(cls, ctx: ArticleContext) -> "Detection":
@@ -79,6 +112,26 @@ class Detection:
         if quotations_too:
             ranges += [(q.start, q.end) for q in self.quoted]
         return ranges
+
+
+class Ranges:
+    """Character ranges, merged and sorted once, for overlap tests by bisection (an article may
+    hold thousands of quotes and cues: testing each against a list costs their product)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(r for r in ranges if r[0] < r[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether (start, end) shares a character with one of the ranges."""
+        index = bisect_left(self.starts, end) - 1  # the last range starting before ``end``
+        return index >= 0 and self.ends[index] > start
 
 
 def covers(quotation: Quoted, offset: int) -> bool:

@@ -76,9 +76,22 @@ def quotations(text: str) -> list[Quoted]:
                 found.append(quoted)
     found = [_trimmed(text, quoted) for quoted in found]
     found = [quoted for quoted in found if all(start < end for start, end in quoted.pieces)]
-    return [quoted for quoted in found if not any(
-        other is not quoted and other.start <= quoted.start and quoted.end <= other.end
-        and len(other.pieces) == 1 for other in found)]  # a quote inside a quote is part of it
+    held = _held(found)  # a quote inside a quote is part of it
+    return [quoted for number, quoted in enumerate(found) if number not in held]
+
+
+def _held(found: list[Quoted]) -> set[int]:
+    """The numbers of the quotations that lie within another one-piece quotation, found in one
+    sweep in order of start (comparing every pair costs the square of an article's quotes)."""
+    held: set[int] = set()
+    reach: list[tuple[int, int]] = []  # (end, number) of the two furthest-ending one-piece ones
+    for number in sorted(range(len(found)), key=lambda n: (found[n].start, -found[n].end)):
+        quoted = found[number]
+        if any(end >= quoted.end and other != number for end, other in reach):
+            held.add(number)
+        if len(quoted.pieces) == 1:
+            reach = sorted(reach + [(quoted.end, number)], reverse=True)[:2]
+    return held
 
 
 def _running(text: str, per_paragraph: list[list[_Pair]], index: int,

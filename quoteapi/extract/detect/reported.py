@@ -5,7 +5,7 @@ that ...".
 
 from ..model import QuoteType
 from .cues import Cue
-from .found import CONFIDENCE, Detection, Found, overlaps
+from .found import CONFIDENCE, Detection, Found, Ranges
 
 # fewest words a reported clause needs to count as reported speech
 MIN_CLAUSE_WORDS = 3
@@ -16,18 +16,21 @@ NEAR_SAME = 0.5
 def reported_quotes(state: Detection) -> list[Found]:
     """Reported speech at the cues not already used by a quotation, outside quotations, quotes
     found so far and furniture."""
-    taken = state.taken(quotations_too=True)
+    taken = Ranges(state.taken(quotations_too=True))
     used = {item.cue.start_char for item in state.found if item.cue is not None}
     text = state.ctx.text
+    by_sentence: dict[int, list[Cue]] = {}
+    for cue in state.cues:
+        by_sentence.setdefault(state.ctx.sentences.number(cue.words.start), []).append(cue)
     found = []
     for cue in state.cues:
-        if not cue.content or overlaps(cue.start, cue.end, taken) or cue.start in used:
+        if not cue.content or taken.overlaps(cue.start, cue.end) or cue.start in used:
             continue  # no clause, or words already quoted, or a cue that attributes a quotation
-        if any(overlaps(start, end, taken) for start, end in cue.content):
+        if any(taken.overlaps(start, end) for start, end in cue.content):
             continue
         if sum(len(text[s:e].split()) for s, e in cue.content) < MIN_CLAUSE_WORDS:
             continue
-        if _reported_by_another(cue, state.cues):
+        if _reported_by_another(cue, by_sentence[state.ctx.sentences.number(cue.words.start)]):
             continue
         confidence = CONFIDENCE["object" if cue.topic else cue.kind]
         found.append(Found(QuoteType.INDIRECT, cue.content, cue.words, cue.speaker, confidence))
@@ -35,7 +38,7 @@ def reported_quotes(state: Detection) -> list[Found]:
 
 
 def _reported_by_another(cue: Cue, cues: list[Cue]) -> bool:
-    """Whether ``cue`` stands inside another cue's clause that says much the same ("Democrats say
+    """Whether ``cue`` stands inside another cue's clause (of ``cues``, those of its sentence) that says much the same ("Democrats say
     those revelations show that ...": what the revelations show is what the Democrats say), so
     the outer cue's speaker is the one quoted."""
     own = {i for s, e in cue.content for i in range(s, e)}
