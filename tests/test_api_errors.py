@@ -210,14 +210,13 @@ def test_a_failed_extraction_is_a_logged_500_without_internals(
     """The extractor failing on a text: the same 500 on both routes, no exception in `detail`,
     the error in the log under the request's id."""
     import quoteapi.extract
-    from quoteapi.errors import QuoteapiError
 
     secret = "KeyError('/srv/quoteapi/extract/cues.py')"
-    monkeypatch.setattr(
-        quoteapi.extract,
-        "extract_many",
-        lambda texts: iter([QuoteapiError(f"extraction failed on article 0: {secret}", status=422)]),
-    )
+
+    def failing(text: str) -> None:
+        raise KeyError("/srv/quoteapi/extract/cues.py")
+
+    monkeypatch.setattr(quoteapi.extract, "extract_text", failing)
     app = create_app(
         {"TESTING": True, "API_KEYS": [KEY], "EXTRACT_PROCESSES": 0,
          "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"}

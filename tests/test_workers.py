@@ -53,6 +53,20 @@ def wait_until(done: Callable[[], bool], seconds: float, what: str) -> None:
         time.sleep(0.1)
 
 
+def redis_env(postgres_url: str, more: dict[str, str] | None = None) -> dict[str, str]:
+    """The settings of a worker and CLI on PostgreSQL with Redis as broker, a queue of their own."""
+    broker_url, how = BROKERS["redis"]
+    broker_or_skip(broker_url, how)
+    return {"QUOTEAPI_DATABASE_URL": postgres_url, "QUOTEAPI_BROKER_URL": broker_url,
+            "QUOTEAPI_QUEUE": f"quoteapi-test-{uuid.uuid4().hex[:8]}", **(more or {})}
+
+
+def speeches(paragraphs: int) -> str:
+    """Paragraphs of quotes by four speakers: seconds of extraction for a few hundred."""
+    return "".join(f"\u201cWe fund bridge {n} and tunnel {n},\u201d said {NAMES[n % 4]}, the "
+                   f"council leader, on day {n}.\n\n" for n in range(paragraphs))
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize(("broker", "killed"), [
     ("redis", "worker"), ("rabbitmq", "worker"), ("redis", "pool process")])
@@ -113,10 +127,7 @@ def test_a_worker_killed_mid_batch_and_restarted_stores_every_article_once(
 def test_failed_articles_are_listed_per_file_and_the_batch_fails(
     postgres_url: str, tmp_path: Path
 ) -> None:
-    broker_url, how = BROKERS["redis"]
-    broker_or_skip(broker_url, how)
-    env = {"QUOTEAPI_DATABASE_URL": postgres_url, "QUOTEAPI_BROKER_URL": broker_url,
-           "QUOTEAPI_QUEUE": f"quoteapi-test-{uuid.uuid4().hex[:8]}"}
+    env = redis_env(postgres_url)
     good, empty = tmp_path / "good.jsonl", tmp_path / "empty.txt"
     good.write_text(json.dumps(article(1)) + "\n" + json.dumps({"text": " "}) + "\n")
     empty.write_text("")
@@ -138,15 +149,9 @@ def _done(record: BatchRecord) -> int:
 def test_an_article_over_the_time_limit_is_recorded_as_failed_and_the_worker_goes_on(
     postgres_url: str, tmp_path: Path
 ) -> None:
-    broker_url, how = BROKERS["redis"]
-    broker_or_skip(broker_url, how)
-    env = {"QUOTEAPI_DATABASE_URL": postgres_url, "QUOTEAPI_BROKER_URL": broker_url,
-           "QUOTEAPI_QUEUE": f"quoteapi-test-{uuid.uuid4().hex[:8]}",
-           "QUOTEAPI_TASK_TIME_LIMIT": "1s"}
+    env = redis_env(postgres_url, {"QUOTEAPI_TASK_TIME_LIMIT": "1s"})
     long = tmp_path / "long.txt"  # seconds of extraction: many paragraphs of quotes
-    long.write_text("".join(f"\u201cWe fund bridge {n} and tunnel {n},\u201d said "
-                            f"{NAMES[n % 4]}, the council leader, on day {n}.\n\n"
-                            for n in range(400)))
+    long.write_text(speeches(400))
     short = tmp_path / "short.jsonl"
     short.write_text(json.dumps(article(7)) + "\n")
     with worker_process(env, tmp_path / "worker.log", concurrency=1):
@@ -161,17 +166,12 @@ def test_an_article_over_the_time_limit_is_recorded_as_failed_and_the_worker_goe
 def test_text_that_is_not_prose_or_passes_the_article_limit_fails_alone_in_a_worker(
     postgres_url: str, tmp_path: Path
 ) -> None:
-    broker_url, how = BROKERS["redis"]
-    broker_or_skip(broker_url, how)
-    env = {"QUOTEAPI_DATABASE_URL": postgres_url, "QUOTEAPI_BROKER_URL": broker_url,
-           "QUOTEAPI_QUEUE": f"quoteapi-test-{uuid.uuid4().hex[:8]}",
-           "QUOTEAPI_ARTICLE_TIME_LIMIT": "1s"}  # the extraction's own limit, not the task's
+    # the extraction's own limit, not the task's
+    env = redis_env(postgres_url, {"QUOTEAPI_ARTICLE_TIME_LIMIT": "1s"})
     marks, said, long = tmp_path / "marks.txt", tmp_path / "said.txt", tmp_path / "long.txt"
     marks.write_text('"' * 30_000)
     said.write_text("Bob said " * 11_000)
-    long.write_text("".join(f"\u201cWe fund bridge {n} and tunnel {n},\u201d said "
-                            f"{NAMES[n % 4]}, the council leader, on day {n}.\n\n"
-                            for n in range(1_500)))
+    long.write_text(speeches(1_500))
     short = tmp_path / "short.jsonl"
     short.write_text(json.dumps(article(7)) + "\n")
     with worker_process(env, tmp_path / "worker.log", concurrency=1):
