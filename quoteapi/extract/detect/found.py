@@ -85,8 +85,9 @@ class Detection:
         return [q.start for q in self.quoted]  # the quotations are in order of where they start
 
     def cues_near(self, start: int, end: int) -> list[Cue]:
-        """The cues that start within ``CUE_REACH`` characters of (start, end): every rule reads a cue of the quotation's sentence or the one before or after,
-        and an article may hold thousands of cues in one paragraph."""
+        """The cues that start within ``CUE_REACH`` characters of (start, end): every rule reads
+        a cue of the quotation's sentence or the one before or after, and an article may hold
+        thousands of cues in one paragraph."""
         low = bisect_left(self._cue_starts, start - CUE_REACH)
         high = bisect_left(self._cue_starts, end + CUE_REACH + 1)
         return self.cues[low:high]

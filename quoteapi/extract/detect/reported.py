@@ -38,9 +38,9 @@ def reported_quotes(state: Detection) -> list[Found]:
 
 
 def _reported_by_another(cue: Cue, cues: list[Cue]) -> bool:
-    """Whether ``cue`` stands inside another cue's clause (of ``cues``, those of its sentence) that says much the same ("Democrats say
-    those revelations show that ...": what the revelations show is what the Democrats say), so
-    the outer cue's speaker is the one quoted."""
+    """Whether ``cue`` stands inside the clause of another of ``cues`` (those of its sentence)
+    that says much the same ("Democrats say those revelations show that ...": what the
+    revelations show is what the Democrats say), so the outer cue's speaker is the one quoted."""
     own = {i for s, e in cue.content for i in range(s, e)}
     for other in cues:
         if other is cue or not any(s <= cue.start < e for s, e in other.content):
