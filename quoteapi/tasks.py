@@ -168,7 +168,8 @@ def _reason(error: BaseException) -> str:
 app.conf.beat_schedule = beat_schedule(settings())
 
 
-@app.task(name=POLL_TASK)
+@app.task(name=POLL_TASK, autoretry_for=TRANSIENT, retry_backoff=True, retry_jitter=True,
+          max_retries=5)
 def poll_feeds(feed_urls: list[str]) -> list[dict[str, Any]]:
     """Poll each feed once (what `quoteapi watch --once` does): a summary per feed."""
     reports = poll_all(_index(), [str(url) for url in feed_urls])

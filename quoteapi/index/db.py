@@ -5,6 +5,8 @@ for queries. Dialect-specific parts (SQLite FTS5 table and triggers, PostgreSQL 
 and GIN index, the newest-first composite index) exist only in the migrations.
 """
 
+import sqlite3
+import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -222,9 +224,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")  # for ON DELETE CASCADE
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers do not wait for the (one) writer
+    _wal(cursor)  # readers do not wait for the (one) writer
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+WAL_ATTEMPTS, WAL_PAUSE = 100, 0.1  # up to 10 s for another connection to let go
+
+
+def _wal(cursor: Any) -> None:
+    """Switch the file to WAL (it stays so) unless it is already. A connection opened while
+    another first writes a new file may be answered "database is locked" at once, the busy
+    timeout not waited (seen with a worker and a CLI opening one file), hence the retries."""
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt + 1 == WAL_ATTEMPTS:
+                raise
+            time.sleep(WAL_PAUSE)
 
 
 def make_engine(url: str, writer: bool = False) -> Engine:
