@@ -36,7 +36,9 @@ from ..web.errors import NotAnArticle
 from .context import per_app
 
 EXTENSION = "quoteapi.extraction"
-REFUSED = {error.__name__: error for error in (NotProse, TooSlow)}
+# what the client is told as it is (4xx): bad input, a text that is not prose or passes the
+# article time limit (extract/bounds.py), a page that holds no article (web/page.py)
+PASSED_ON = {error.__name__: error for error in (BadInput, NotProse, TooSlow, NotAnArticle)}
 RETRY_AFTER = "30"
 log = logging.getLogger("quoteapi.api")
 
@@ -140,12 +142,8 @@ def _unpack(result: tuple[str, Any]) -> Any:
     if kind != "error":
         return value
     name, status, message = value
-    if 400 <= status < 500 and name == BadInput.__name__:
-        raise BadInput(message)
-    if name in REFUSED:  # not prose, or past the article time limit (extract/bounds.py)
-        raise REFUSED[name](message)
-    if name == NotAnArticle.__name__:  # the page holds no article (web/page.py)
-        raise NotAnArticle(message)
+    if name in PASSED_ON and 400 <= status < 500:
+        raise PASSED_ON[name](message)
     log.error("extraction failed [request %s]: %s", g.get("request_id"), message)
     raise ExtractionFailed(
         "Quote extraction failed on this text; the error is logged under this request's id."

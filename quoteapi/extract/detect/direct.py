@@ -267,7 +267,7 @@ def beside(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None
     for cue in cues:
         if cue.kind != "verb" or not line_start <= cue.start < line_end:
             continue  # only verbs, in the quotation's paragraph (the cheap test first)
-        if cue.start in state.quoted_offsets:
+        if state.in_quotation(cue.start):
             continue  # a cue inside another quotation
         token = cue.words[0]
         if token.i > last.i and _ends_sentence(text, quotation):

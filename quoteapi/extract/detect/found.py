@@ -62,11 +62,6 @@ class Detection:
     furniture: list[tuple[int, int]]
     found: list[Found] = field(default_factory=list)
 
-    @cached_property
-    def quoted_offsets(self) -> frozenset[int]:
-        """The start offsets of the cues that stand inside a quotation."""
-        return frozenset(c.start for c in self.cues if self.in_quotation(c.start))
-
     def in_quotation(self, offset: int) -> bool:
         """Whether character ``offset`` lies inside one of the quotations."""
         return self._quotation_ranges.overlaps(offset, offset + 1)
