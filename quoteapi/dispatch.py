@@ -7,6 +7,7 @@ without a task. Progress is read back from the database, where workers record ea
 shows it later from anywhere.
 """
 
+import json
 import time
 from collections.abc import Iterable
 
@@ -28,17 +29,18 @@ def send_batch(index: Index, items: Iterable[Item], queue: str | None = None) ->
     from .tasks import ingest_article  # the Celery app only where tasks are sent
 
     queue = queue or settings().queue
-    batch_id = index.create_batch()
+    batch_id = index.create_batch(queue)
     for number, item in enumerate(items):
         if item.skipped:
             index.add_batch_item(batch_id, number, item.source, SKIPPED, item.skipped)
         elif item.article is None:
             index.add_batch_item(batch_id, number, item.source, FAILED, item.error or "unreadable")
         else:
-            index.add_batch_item(batch_id, number, item.source)
+            article = article_to_json(item.article)  # kept, to be sent again if lost
+            index.add_batch_item(batch_id, number, item.source, payload=json.dumps(article))
             try:
                 ingest_article.apply_async(
-                    (article_to_json(item.article),), {"batch": (batch_id, number)},
+                    (article,), {"batch": (batch_id, number)},
                     queue=queue, retry=True, ignore_result=True)  # outcomes go to the batch
             except BrokerError as error:
                 raise QuoteapiError(

@@ -16,13 +16,16 @@ Nothing lost, nothing twice:
   (Redis: how long before an unacknowledged message is delivered again) is set well past that, so
   a slow article is never handed to a second worker while the first still works on it;
 - database and broker errors are retried with exponential backoff; bad input never is: it is
-  recorded as the article's failure in its batch (`quoteapi batch ID`).
+  recorded as the article's failure in its batch (`quoteapi batch ID`);
+- a message the broker lost (Redis can, when a worker is killed at the wrong moment) is sent
+  again by any worker's sweep (redelivery.py), and an article whose item already has its outcome
+  is skipped.
 """
 
 import dataclasses
 from typing import Any
 
-from celery import Celery, Task
+from celery import Celery, Task, bootsteps
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_process_init
 from celery.utils.log import get_task_logger
@@ -34,20 +37,27 @@ from .errors import QuoteapiError
 from .extract.model import Quote
 from .index import Index
 from .index.ingest import article_from_json
+from .redelivery import resend_lost
 from .web.watch import POLL_TASK, beat_schedule, poll_all
 
 TRANSIENT = (OperationalError, InterfaceError, BrokerError)  # retried: the database or broker
 PROCESS_START_SECONDS = 120  # a pool process loads the spaCy pipeline before it says it is up
+INGEST_TASK = "quoteapi.ingest_article"
+SWEEP_SECONDS = 10.0  # how often each worker looks for articles the broker lost
 log = get_task_logger(__name__)
 
 
 def limits(config: Settings) -> dict[str, float]:
-    """The soft and hard time limits of a task and the broker's visibility timeout, all from
-    QUOTEAPI_TASK_TIME_LIMIT: the hard limit leaves the soft one time to record the failure, and
-    a message may wait in a worker behind one running task before its own starts."""
+    """The soft and hard time limits of a task, the broker's visibility timeout, and how long a
+    batch stays quiet before its queued items count as lost (redelivery.py), all from
+    QUOTEAPI_TASK_TIME_LIMIT: the hard limit leaves the soft one time to record the failure, a
+    message may wait in a worker behind one running task before its own starts, and a message
+    the broker gives back after the visibility timeout is then done within the hard limit."""
     soft = config.task_time_limit
     hard = soft + min(30.0, soft)
-    return {"soft": soft, "hard": hard, "visibility": 2 * hard}
+    visibility = 2 * hard
+    return {"soft": soft, "hard": hard, "visibility": visibility,
+            "lost": visibility + hard + 2 * SWEEP_SECONDS}
 
 
 def make_app(broker_url: str | None = None) -> Celery:
@@ -119,7 +129,7 @@ class IngestTask(Task):
                           batch[0])
 
 
-@app.task(name="quoteapi.ingest_article", base=IngestTask, bind=True,
+@app.task(name=INGEST_TASK, base=IngestTask, bind=True,
           autoretry_for=TRANSIENT, retry_backoff=True, retry_jitter=True,
           retry_backoff_max=int(limits(settings())["hard"]), max_retries=8,
           # a pool process lost mid-article (killed, out of memory) counts as a retry: an
@@ -133,6 +143,9 @@ def ingest_article(
     "url", "source", "published" as YYYY-MM-DD), extracting its quotes unless given (as
     ``Quote.to_dict()``). ``batch``: (batch id, item number) to record the outcome in. Bad input
     answers ``{"error": reason}``."""
+    if batch and not _index().batch_item_queued(batch[0], batch[1]):
+        return {"article_id": article.get("id") if isinstance(article, dict) else None,
+                "skipped": "its batch item is done (the article was sent again)"}
     try:
         article_in = article_from_json(article)
         given = [Quote.from_dict(quote) for quote in quotes] if quotes is not None else None
@@ -160,6 +173,45 @@ def _reason(error: BaseException) -> str:
         return (f"took longer than {settings().task_time_limit:g} s "
                 "(QUOTEAPI_TASK_TIME_LIMIT)")
     return f"{type(error).__name__}: {error}"
+
+
+class ResendLost(bootsteps.StartStopStep):
+    """Every SWEEP_SECONDS, the worker sends again the articles of its queues that the broker
+    lost (redelivery.py). It runs in the worker's main process, on an index of its own (pool
+    processes have theirs: ``_index``)."""
+
+    requires = ("celery.worker.components:Timer",)
+
+    def __init__(self, worker: Any, **kwargs: Any) -> None:
+        super().__init__(worker, **kwargs)
+        self.timer_entry: Any = None
+        self.indexes: dict[str, Index] = {}
+
+    def start(self, worker: Any) -> None:
+        queues = sorted(worker.app.amqp.queues.consume_from or [settings().queue])
+        self.timer_entry = worker.timer.call_repeatedly(
+            SWEEP_SECONDS, self.sweep, (worker.app, queues), priority=10)
+
+    def stop(self, worker: Any) -> None:
+        if self.timer_entry is not None:
+            self.timer_entry.cancel()
+            self.timer_entry = None
+        for index in self.indexes.values():
+            index.close()
+        self.indexes.clear()
+
+    def sweep(self, celery_app: Celery, queues: list[str]) -> None:
+        config = settings()
+        try:
+            if config.database_url not in self.indexes:
+                self.indexes[config.database_url] = Index(config.database_url)
+            resend_lost(self.indexes[config.database_url], celery_app, INGEST_TASK, queues,
+                        limits(config)["lost"])
+        except Exception:  # noqa: BLE001 - the next sweep tries again; the log says why
+            log.exception("could not look for articles the broker lost")
+
+
+app.steps["worker"].add(ResendLost)
 
 
 # ---- feeds (web/watch.py) ----------------------------------------------------------------

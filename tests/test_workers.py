@@ -1,8 +1,10 @@
 """Ingestion at scale, on the real services in separate processes: `quoteapi ingest --queue`
 sends a batch, `quoteapi worker` processes store it into PostgreSQL, and a worker killed with
 SIGKILL (with its pool) mid-batch, then restarted, leaves every article stored exactly once, with
-Redis and with RabbitMQ as the broker. Each test has a queue and a schema of its own."""
+Redis and with RabbitMQ as the broker; messages the broker lost are sent again (redelivery.py).
+Each test has a queue and a schema of its own."""
 
+import base64
 import json
 import os
 import subprocess
@@ -13,13 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import redis
 import sqlalchemy as sa
-from celery_worker import worker_process
+from celery_worker import remove_queue, worker_process
 from services import RABBITMQ_URL, REDIS_URL, broker_or_skip
 
 from quoteapi.config import settings
 from quoteapi.index import BatchRecord, Index
-from quoteapi.tasks import limits
+from quoteapi.redelivery import resend_lost, waiting
+from quoteapi.tasks import INGEST_TASK, limits, make_app
 
 N = 120  # articles in the batch
 KILL_AFTER = 30  # articles done when the worker is killed
@@ -101,22 +105,17 @@ def test_a_worker_killed_mid_batch_and_restarted_stores_every_article_once(
         assert killed_at < N, "the batch ended before the worker was killed: kill it earlier"
         if killed == "worker":
             worker.start()
-        redelivery = limits(settings())["visibility"]  # Redis; RabbitMQ redelivers at once
-        wait_until(lambda: progress().done, redelivery + 120, "the restarted worker's batch end")
+        # Redis gives back what the dead worker held after the visibility timeout, and a message
+        # lost as the worker died is sent again once the batch is quiet for limits()["lost"]
+        # (RabbitMQ gives back at once)
+        wait_until(lambda: progress().done, limits(settings())["lost"] + 120,
+                   "the restarted worker's batch end")
     if killed == "pool process":  # the kill did hit an article, which was tried again
         assert "WorkerLostError" in (tmp_path / "worker.log").read_text()
     record = progress()
     assert (record.failures, record.queued, record.total) == ([], 0, N)
     assert record.counts.get("created", 0) + record.counts.get("unchanged", 0) == N
-    health = index.health()
-    assert (health["articles"], health["quotes"], health["speakers"]) == (N, N, len(NAMES))
-    engine = sa.create_engine(postgres_url)
-    with engine.connect() as connection:
-        appearances, texts = connection.execute(sa.text(
-            "SELECT COUNT(*), COUNT(DISTINCT q.text) FROM appearances a"
-            " JOIN quotes q ON q.id = a.quote_id")).one()
-    engine.dispose()
-    assert (appearances, texts) == (N, N)
+    _stored_once(postgres_url, index, N)
     shown = quoteapi({**os.environ, **env}, "batch", batch_id)
     assert shown.returncode == 0, shown.stderr
     assert f"{N}/{N} done, 0 queued" in shown.stdout and "0 failed" in shown.stdout
@@ -183,3 +182,91 @@ def test_text_that_is_not_prose_or_passes_the_article_limit_fails_alone_in_a_wor
     assert f"  {long}: extraction took longer than the limit of 1 s per article " \
         "(QUOTEAPI_ARTICLE_TIME_LIMIT)" in result.stderr
     assert "1 articles: 1 new" in result.stdout and "3 failed" in result.stdout
+
+
+def _stored_once(postgres_url: str, index: Index, count: int) -> None:
+    """``count`` articles stored, each quote once, by the four speakers."""
+    health = index.health()
+    assert (health["articles"], health["quotes"], health["speakers"]) == (count, count, len(NAMES))
+    engine = sa.create_engine(postgres_url)
+    with engine.connect() as connection:
+        appearances, texts = connection.execute(sa.text(
+            "SELECT COUNT(*), COUNT(DISTINCT q.text) FROM appearances a"
+            " JOIN quotes q ON q.id = a.quote_id")).one()
+    engine.dispose()
+    assert (appearances, texts) == (count, count)
+
+
+def _send(env: dict[str, str], tmp_path: Path, count: int) -> str:
+    """``count`` articles sent as a batch (no worker needed): its id."""
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps(article(n)) + "\n" for n in range(count)))
+    sent = quoteapi({**os.environ, **env}, "ingest", "--queue", "--no-wait", str(articles))
+    assert sent.returncode == 0, sent.stderr
+    return sent.stdout.strip()
+
+
+@pytest.mark.postgres
+def test_the_sweep_sends_again_only_the_items_the_broker_lost(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """No worker: the items wait in the queue, so none is lost however quiet the batch; once the
+    queue is emptied behind the workers' back, every item without an outcome is sent again,
+    once, and the batch is then busy again."""
+    env = redis_env(postgres_url)
+    queue, broker_url = env["QUOTEAPI_QUEUE"], env["QUOTEAPI_BROKER_URL"]
+    batch_id = _send(env, tmp_path, 6)
+    index, app = Index(postgres_url), make_app(broker_url)
+    client = redis.Redis.from_url(broker_url)
+    try:
+        index.finish_batch_item(batch_id, 0, error="done before the loss")
+        time.sleep(1.2)
+        assert waiting(app, queue) == 6
+        assert resend_lost(index, app, INGEST_TASK, [queue], lost_after=1) == 0  # waiting
+        assert resend_lost(index, app, INGEST_TASK, ["another-queue"], lost_after=1) == 0
+        client.delete(queue)  # all six messages lost
+        assert waiting(app, queue) == 0
+        assert resend_lost(index, app, INGEST_TASK, [queue], lost_after=60) == 0  # not quiet yet
+        assert resend_lost(index, app, INGEST_TASK, [queue], lost_after=1) == 5  # item 0 is done
+        assert waiting(app, queue) == 5
+        assert resend_lost(index, app, INGEST_TASK, [queue], lost_after=1) == 0  # busy again
+        record = index.batch(batch_id)
+        assert (record.resent, record.queued) == (5, 5)
+        # each message resent holds its item's article, as sent the first time
+        bodies = [json.loads(base64.b64decode(json.loads(message)["body"]))
+                  for message in client.lrange(queue, 0, -1)]
+        sent = sorted((tuple(kwargs["batch"]), args[0]["text"]) for args, kwargs, _ in bodies)
+        assert sent == [((batch_id, n), article(n)["text"]) for n in range(1, 6)]
+    finally:
+        app.close()
+        client.close()
+        remove_queue(broker_url, queue)
+        index.close()
+
+
+@pytest.mark.postgres
+def test_articles_the_broker_lost_are_sent_again_by_a_worker_and_stored_once(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three messages taken off the Redis queue by nobody (as a worker killed between kombu's
+    two steps loses one): the worker's sweep sends them again once the batch is quiet."""
+    env = redis_env(postgres_url, {"QUOTEAPI_TASK_TIME_LIMIT": "2s"})
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    queue, broker_url = env["QUOTEAPI_QUEUE"], env["QUOTEAPI_BROKER_URL"]
+    batch_id = _send(env, tmp_path, 12)
+    client = redis.Redis.from_url(broker_url)
+    lost = [client.rpop(queue) for _ in range(3)]  # kombu pushes left, takes right: the first
+    client.close()
+    assert all(lost)
+    index = Index(postgres_url)
+    with worker_process(env, tmp_path / "worker.log", concurrency=1):
+        wait_until(lambda: index.batch(batch_id).done, limits(settings())["lost"] + 90,
+                   "the batch's end")
+    record = index.batch(batch_id)
+    assert (record.failures, record.queued, record.total, record.resent) == ([], 0, 12, 3)
+    _stored_once(postgres_url, index, 12)
+    assert (tmp_path / "worker.log").read_text().count("was lost by the broker: sent again") == 3
+    shown = quoteapi({**os.environ, **env}, "batch", batch_id)
+    assert "12/12 done, 0 queued, 3 sent again (lost by the broker)" in shown.stdout
+    index.close()

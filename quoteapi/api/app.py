@@ -16,6 +16,7 @@ from werkzeug.exceptions import HTTPException
 from ..config import settings
 from . import (
     articles,
+    batches,
     cache,
     caching,
     errors,
@@ -37,7 +38,7 @@ from .health import package_version
 if TYPE_CHECKING:
     from ..index.service import Index
 
-BLUEPRINTS = (speakers.blp, quotes.blp, articles.blp, extract.blp, health.blp)
+BLUEPRINTS = (speakers.blp, quotes.blp, articles.blp, extract.blp, batches.blp, health.blp)
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 DESCRIPTION = """\
 Who said what, in what role, where and when: quotes found in news articles, attributed to their \

@@ -1,16 +1,17 @@
-"""API keys for the writing routes.
+"""API keys for the writing routes, and for the one read that is not public (batches).
 
 Keys come from configuration (``QUOTEAPI_API_KEYS``, comma separated), never from code. A client
 sends one as ``X-API-Key: <key>`` or ``Authorization: Bearer <key>``. Every configured key is
 compared with ``hmac.compare_digest`` (constant time, and all of them, so timing tells nothing about
-which or how many keys exist). Reading needs no key.
+which or how many keys exist). Reading the index needs no key; reading a batch does (it names the
+sender's files), and its answers are then marked private for caches.
 """
 
 import hmac
 from collections.abc import Callable
 from typing import Any
 
-from flask import current_app, request
+from flask import current_app, g, request
 from flask_smorest import Blueprint
 
 from ..errors import Forbidden, Unauthorized
@@ -51,18 +52,19 @@ def key_is_valid(key: str, keys: list[str]) -> bool:
     return any(matches)
 
 
-def check_key() -> None:
+def check_key(what: str = "This request changes the index") -> None:
     """Raise 401 without a key, 403 with a wrong one or when no keys are configured."""
     keys: list[str] = current_app.config["API_KEYS"]
     key = presented_key()
     if key is None:
         raise Unauthorized(
-            f"This request changes the index and needs an API key in the {API_KEY_HEADER} header "
+            f"{what} and needs an API key in the {API_KEY_HEADER} header "
             "or as 'Authorization: Bearer <key>'.",
         )
     if not keys:
         raise Forbidden(
-            "Writing is disabled on this server: no API keys are configured (QUOTEAPI_API_KEYS)."
+            f"{what}, which is disabled on this server: no API keys are configured "
+            "(QUOTEAPI_API_KEYS)."
         )
     if not key_is_valid(key, keys):
         raise Forbidden("The API key is not valid.")
@@ -77,13 +79,26 @@ def protect_writes(blueprint: Blueprint) -> None:
             check_key()
 
 
+PRIVATE = "private, no-cache"  # the Cache-Control of answers that needed a key (caching.py)
+
+
+def protect_reads(blueprint: Blueprint, what: str) -> None:
+    """Every route of the blueprint needs a key (``what`` it does, for the message), and its
+    answers are private."""
+
+    @blueprint.before_request
+    def _require_key() -> None:
+        check_key(what)
+        g.cache_control = PRIVATE
+
+
 def write_problems(blueprint: Blueprint) -> Callable[[Any], Any]:
-    """Document a writing operation's security and its 401/403 answers."""
+    """Document a keyed operation's security and its 401/403 answers."""
 
     def decorate(operation: Any) -> Any:
         for status, description in (
             (401, "No API key was sent."),
-            (403, "The API key is wrong, or writing is disabled on this server."),
+            (403, "The API key is wrong, or no API keys are configured on this server."),
         ):
             operation = blueprint.alt_response(status, description=description, **problem_doc())(
                 operation

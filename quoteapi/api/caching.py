@@ -8,7 +8,7 @@ and Werkzeug's ``make_conditional`` does the RFC 9110 comparison (weak match, ``
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 from flask_smorest import Blueprint
 
 # Reuse only after asking again (If-None-Match, answered 304 while nothing changed): an answer
@@ -40,7 +40,7 @@ def add_cache_headers(response: Response) -> Response:
     if response.direct_passthrough:  # a static file: send_file set its own validators
         return response
     response.add_etag()
-    response.headers["Cache-Control"] = CACHE_CONTROL
+    response.headers["Cache-Control"] = g.get("cache_control", CACHE_CONTROL)  # auth.PRIVATE
     return response.make_conditional(request)
 
 

@@ -91,3 +91,21 @@ EXTRACTED = {
 }
 
 HEALTH = {"status": "ok", "version": "0.1.0", "database": "ok", "quotes": 1000000}
+
+BATCH = {
+    "id": "4f1c0a9e2b7d4c3a8e6f5d4c3b2a1908",
+    "created_at": "2026-12-06T21:00:00+00:00",
+    "state": "in progress",
+    "total": 120,
+    "done": 90,
+    "queued": 30,
+    "counts": {"created": 87, "unchanged": 1, "failed": 2, "queued": 30},
+    "quotes": 412,
+    "resent": 0,
+    "failures": [
+        {"source": "articles.jsonl line 2", "reason": "the article text is empty"},
+        {"source": "articles.jsonl line 9",
+         "reason": "took longer than 300 s (QUOTEAPI_TASK_TIME_LIMIT)"},
+    ],
+    "skipped": [],
+}

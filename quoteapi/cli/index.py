@@ -76,8 +76,10 @@ def batch(batch_id: str, url: str | None) -> None:
     status is 1 when any article failed."""
     record = Index(url).batch(batch_id)
     state = "done" if record.done else ("sending" if not record.sealed else "in progress")
+    resent = f", {record.resent} sent again (lost by the broker)" if record.resent else ""
     click.echo(f"batch {record.id} ({record.created_at:%Y-%m-%d %H:%M} UTC): {state}, "
-               f"{record.total - record.queued}/{record.total} done, {record.queued} queued")
+               f"{record.total - record.queued}/{record.total} done, {record.queued} queued"
+               f"{resent}")
     _echo_report(record.report())
 
 

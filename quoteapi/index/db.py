@@ -188,8 +188,8 @@ class Appearance(Base):
 
 
 class Batch(Base):
-    """Articles sent to the workers at once (`quoteapi ingest --queue`); ``sealed`` once all
-    its items are sent."""
+    """Articles sent to the workers at once (`quoteapi ingest --queue`) on ``queue``;
+    ``sealed`` once all its items are sent."""
 
     __tablename__ = "batches"
 
@@ -197,12 +197,14 @@ class Batch(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     total: Mapped[int] = mapped_column(Integer, default=0)
     sealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    queue: Mapped[str | None] = mapped_column(String(200))
 
 
 class BatchItem(Base):
     """One article of a batch (or a source that gave none): "queued" until a worker is done,
     then "created", "replaced", "unchanged" or "failed" (with ``error``); "skipped" sources
-    hold no article."""
+    hold no article. A queued item keeps its article as sent (``payload``, JSON) until it has an
+    outcome, so that it can be sent again (``sent_at``: last sent; ``sends``: how often)."""
 
     __tablename__ = "batch_items"
 
@@ -211,11 +213,14 @@ class BatchItem(Base):
     )
     number: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), index=True)
     article_id: Mapped[str | None] = mapped_column(String(200))
     quotes: Mapped[int | None] = mapped_column(Integer)
     error: Mapped[str | None] = mapped_column(Text)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    payload: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sends: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

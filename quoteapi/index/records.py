@@ -70,6 +70,7 @@ class BatchRecord:
     quotes: int
     failures: list[Failure]
     skipped: list[Failure]
+    resent: int = 0  # messages sent again because the broker had lost them (redelivery.py)
 
     @property
     def queued(self) -> int:

@@ -19,9 +19,13 @@ CONTRACT (the store helper implements it; the API helper codes against it):
     index.changes() -> Hashable    # differs after any writer's commit (changes.py)
     index.is_empty() -> bool
     index.health() -> dict                                      # {"database": "ok", "quotes": n, ...}
-    index.create_batch() -> str; index.add_batch_item(batch_id, number, source, status, error)
+    index.create_batch(queue) -> str
+    index.add_batch_item(batch_id, number, source, status, error, payload)
     index.seal_batch(batch_id); index.finish_batch_item(batch_id, number, result=|error=)
     index.batch(batch_id) -> BatchRecord                        # raises NotFound
+    index.batch_item_queued(batch_id, number) -> bool
+    index.quiet_batch_items(queues, since) -> [(batch id, number, queue, payload)]
+    index.claim_resend(batch_id, number, since) -> bool         # redelivery.py
         # batches sent to Celery workers (dispatch.py, tasks.py; index/batches.py)
     index.feed(url) -> FeedState | None; index.unseen_entries(url, keys) -> set[str]
     index.record_entry(url, EntryOutcome); index.record_poll(url, title, etag, last_modified)
@@ -36,6 +40,7 @@ import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -203,14 +208,15 @@ class Index:
         """Note a poll of a feed, with the validators for its next conditional GET."""
         self._write(lambda session: record_poll(session, feed_url, title, etag, last_modified))
 
-    def create_batch(self) -> str:
-        """A new, empty batch of articles for the workers: its id."""
-        return self._write(batches.create_batch)
+    def create_batch(self, queue: str | None = None) -> str:
+        """A new, empty batch of articles for the workers on ``queue``: its id."""
+        return self._write(lambda session: batches.create_batch(session, queue))
 
     def add_batch_item(self, batch_id: str, number: int, source: str,
-                       status: str = batches.QUEUED, error: str | None = None) -> None:
+                       status: str = batches.QUEUED, error: str | None = None,
+                       payload: str | None = None) -> None:
         self._write(lambda session: batches.add_item(session, batch_id, number, source, status,
-                                                     error))
+                                                     error, payload))
 
     def seal_batch(self, batch_id: str) -> None:
         """Every item of the batch is sent."""
@@ -221,11 +227,27 @@ class Index:
         """A worker's outcome for one item: its ``result``, or the ``error`` why it failed."""
         self._write(lambda session: batches.finish_item(session, batch_id, number, result, error))
 
+    def claim_resend(self, batch_id: str, number: int, since: datetime) -> bool:
+        """Mark a queued item last sent before ``since`` as sent again: True for one caller."""
+        return self._write(lambda session: batches.claim_resend(session, batch_id, number, since))
+
     # ---- reading -------------------------------------------------------------------------
 
     def batch(self, batch_id: str) -> BatchRecord:
         with self._read() as session:
             return batches.batch_record(session, batch_id)
+
+    def batch_item_queued(self, batch_id: str, number: int) -> bool:
+        """Whether the item still waits for a worker's outcome."""
+        with self._read() as session:
+            return batches.is_queued(session, batch_id, number)
+
+    def quiet_batch_items(self, queues: list[str], since: datetime,
+                          limit: int = 1000) -> list[tuple[str, int, str, str]]:
+        """Queued items (batch id, number, queue, payload) of batches on ``queues`` where
+        nothing was sent or finished since ``since``."""
+        with self._read() as session:
+            return batches.quiet_items(session, queues, since, limit)
 
     def feed(self, url: str) -> FeedState | None:
         with self._read() as session:

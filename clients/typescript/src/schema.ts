@@ -203,6 +203,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/batches/{batch_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The batch's id, as `quoteapi ingest --queue --no-wait` printed it.
+                 * @example 4f1c0a9e2b7d4c3a8e6f5d4c3b2a1908
+                 */
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a batch
+         * @description A batch's progress: items by status, the quotes stored, and the sources that failed
+         *     (with the reason) or held no article. `done` once every item has an outcome.
+         */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -851,6 +878,83 @@ export interface components {
              * @example []
              */
             quotes: components["schemas"]["ExtractedQuote"][];
+        };
+        ItemProblem: {
+            /**
+             * @description Where the article came from: a file (and line), a URL.
+             * @example articles.jsonl line 2
+             */
+            source: string;
+            /**
+             * @description Why it failed or gave no article.
+             * @example the article text is empty
+             */
+            reason: string;
+        };
+        Batch: {
+            /**
+             * @description The batch's id.
+             * @example 4f1c0a9e2b7d4c3a8e6f5d4c3b2a1908
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it was sent (UTC).
+             * @example 2026-12-06T21:00:00+00:00
+             */
+            created_at: string;
+            /**
+             * @description sending (items still being added), in progress, or done (every item has an outcome).
+             * @example in progress
+             * @enum {string}
+             */
+            state: "sending" | "in progress" | "done";
+            /**
+             * @description Items: articles, and sources that gave none.
+             * @example 120
+             */
+            total: number;
+            /**
+             * @description Items with an outcome.
+             * @example 90
+             */
+            done: number;
+            /**
+             * @description Items a worker has yet to finish.
+             * @example 30
+             */
+            queued: number;
+            /**
+             * @description Items by status: queued, created, replaced, unchanged, failed, skipped.
+             * @example {
+             *       "created": 88,
+             *       "failed": 2,
+             *       "queued": 30
+             *     }
+             */
+            counts: {
+                [key: string]: number;
+            };
+            /**
+             * @description Quotes stored from its new or replaced articles.
+             * @example 412
+             */
+            quotes: number;
+            /**
+             * @description Articles sent again because the broker had lost them.
+             * @example 0
+             */
+            resent: number;
+            /**
+             * @description The failed items, in batch order (the first 100; `counts` has them all).
+             * @example []
+             */
+            failures: components["schemas"]["ItemProblem"][];
+            /**
+             * @description Sources that held no article (the first 100).
+             * @example []
+             */
+            skipped: components["schemas"]["ItemProblem"][];
         };
         Health: {
             /**
@@ -1518,7 +1622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is wrong, or writing is disabled on this server. */
+            /** @description The API key is wrong, or no API keys are configured on this server. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1721,7 +1825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is wrong, or writing is disabled on this server. */
+            /** @description The API key is wrong, or no API keys are configured on this server. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1827,7 +1931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The API key is wrong, or writing is disabled on this server. */
+            /** @description The API key is wrong, or no API keys are configured on this server. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1866,6 +1970,110 @@ export interface operations {
             };
             /** @description Too many extractions at once, one took too long (Retry-After), or the NLP model is not installed (`detail` names the fix). */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error, as problem details. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The batch's id, as `quoteapi ingest --queue --no-wait` printed it.
+                 * @example 4f1c0a9e2b7d4c3a8e6f5d4c3b2a1908
+                 */
+                batch_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Entity tag of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description public, no-cache: keep it, but revalidate before each reuse. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "4f1c0a9e2b7d4c3a8e6f5d4c3b2a1908",
+                     *       "created_at": "2026-12-06T21:00:00+00:00",
+                     *       "state": "in progress",
+                     *       "total": 120,
+                     *       "done": 90,
+                     *       "queued": 30,
+                     *       "counts": {
+                     *         "created": 87,
+                     *         "unchanged": 1,
+                     *         "failed": 2,
+                     *         "queued": 30
+                     *       },
+                     *       "quotes": 412,
+                     *       "resent": 0,
+                     *       "failures": [
+                     *         {
+                     *           "source": "articles.jsonl line 2",
+                     *           "reason": "the article text is empty"
+                     *         },
+                     *         {
+                     *           "source": "articles.jsonl line 9",
+                     *           "reason": "took longer than 300 s (QUOTEAPI_TASK_TIME_LIMIT)"
+                     *         }
+                     *       ],
+                     *       "skipped": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            /** @description Not Modified: If-None-Match holds the current ETag; no body. */
+            304: {
+                headers: {
+                    /** @description Entity tag of the body; send it back in If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key is wrong, or no API keys are configured on this server. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such batch. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,9 @@ from .article import Article
 from .article_in import ArticleIn
 from .article_page_in import ArticlePageIn
 from .article_url_in import ArticleUrlIn
+from .batch import Batch
+from .batch_counts import BatchCounts
+from .batch_state import BatchState
 from .extract_in import ExtractIn
 from .extract_result import ExtractResult
 from .extracted_quote import ExtractedQuote
@@ -18,6 +21,7 @@ from .extracted_speaker_mention_type_1_type_0 import ExtractedSpeakerMentionType
 from .field_error import FieldError
 from .health import Health
 from .health_status import HealthStatus
+from .item_problem import ItemProblem
 from .list_speaker_quotes_sort import ListSpeakerQuotesSort
 from .list_speaker_quotes_type import ListSpeakerQuotesType
 from .problem import Problem
@@ -41,6 +45,9 @@ __all__ = (
     "ArticleIn",
     "ArticlePageIn",
     "ArticleUrlIn",
+    "Batch",
+    "BatchCounts",
+    "BatchState",
     "ExtractedQuote",
     "ExtractedQuoteCueType1Type0",
     "ExtractedQuoteSpeakerType1Type0",
@@ -53,6 +60,7 @@ __all__ = (
     "FieldError",
     "Health",
     "HealthStatus",
+    "ItemProblem",
     "ListSpeakerQuotesSort",
     "ListSpeakerQuotesType",
     "Problem",
