@@ -133,6 +133,26 @@ DIRECT = [
          "Speaking at a rally in Leeds, Priya Sharma said: “We will not stop until the mine is "
          "closed.”",
          (D, "will not stop until the mine", "Priya Sharma", None)),
+    # the writer's own words before the quotation are no part of it
+    case("asked-whether-prefix",
+         "Asked whether she would run again, “Probably not,” Aoife Byrne said.",
+         (D, "Probably not", "Aoife Byrne", None)),
+    case("time-clause-before-the-cue",
+         "When the results came in, Omar Haddad told reporters, “We did it.”",
+         (D, "We did it", "Omar Haddad", None)),
+    case("no-comma-before-the-quotation",
+         "As the mayor left the hall, a woman in the crowd shouted “Fix the roads!”",
+         (D, "Fix the roads", Unnamed("a woman in the crowd"), None)),
+    # pages scraped from news sites glue marks to the words around them
+    case("mark-glued-to-the-name",
+         "“The bridge will reopen in May,”Kwame Mensah said.",
+         (D, "bridge will reopen in May", "Kwame Mensah", None)),
+    case("mark-glued-after-said",
+         "Sunita Rao said,“The clinic stays open.”",
+         (D, "clinic stays open", "Sunita Rao", None)),
+    case("party-and-state-before-colon",
+         "Chen Wei (D-Ohio):“We have the votes.”",
+         (D, "We have the votes", "Chen Wei", None)),
 ]
 
 
@@ -781,6 +801,16 @@ ROLES = [
     case("doctor-is-no-role",
          "Dr Sofia Marquez said the new drug had passed its first trial.",
          (I, "passed its first trial", "Sofia Marquez", None)),
+    case("no-role-from-inside-a-quote",
+         "Lena Ortiz visited the market on Saturday. “I think Lena Ortiz is the right "
+         "candidate,” said Paul Weir, a farmer.\n\nOrtiz said "
+         "she would announce her plans in May.",
+         (D, "right candidate", "Paul Weir", "farmer"),
+         (I, "announce her plans", "Lena Ortiz", None)),
+    case("no-role-for-whom-an-office-serves",
+         "Tom Reed acted as the finance chairman for Ann Blake’s first campaign.\n\nBlake said "
+         "she had never asked him for money.",
+         (I, "never asked him for money", "Ann Blake", None)),
 ]
 
 

@@ -10,6 +10,11 @@ the parser's speed, and quote attribution only needs it where a speaker is a pro
 resolver runs it on a few sentences around such a pronoun (``quoteapi.nlp.coref``). Call
 ``nlp.enable_pipe("coreferee")`` to annotate whole documents instead; the resolver then uses those
 chains as they are.
+
+The tokenizer also splits quotation marks glued to the words around them, as pages scraped from
+news sites often have them (`...company,”Clinton said`, `Ryan said,“Look`): spaCy's English
+rules split a mark only at the edge of a run without spaces, so the mark and the speaker's name
+would be one token that neither the pairing of marks nor the parser can read.
 """
 
 from collections.abc import Iterable, Iterator
@@ -18,6 +23,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 from ..config import settings
@@ -28,6 +34,10 @@ FIX_COREFEREE = (
     "run `make setup` (or `pip install ./models/coreferee`) to install our trained model"
 )
 COREFEREE = "coreferee"
+# a comma or stop glued to a double quotation mark, and the mark between it and a word
+# (and a bracket before them: `Gowdy (R-S.C.):"I have`)
+GLUED_MARKS = (r"(?<=[\w)\]])[,.:;!?](?=[“”„\"])", r"(?<=[,.:;!?])[“”„\"](?=[\w‘'])",
+               r"(?<=[\w.])[)\]](?=[,.:;!?][“”„\"])")
 
 
 @lru_cache(maxsize=4)
@@ -41,6 +51,8 @@ def get_nlp(model: str | None = None, coref: bool | None = None) -> Language:
         nlp = spacy.load(model)
     except OSError as error:
         raise ModelMissing(f"spaCy pipeline {model!r} is not installed: {FIX_SPACY}") from error
+    infixes = [*nlp.Defaults.infixes, *GLUED_MARKS]  # spaCy's documented way to add infixes
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if coref:
         try:
             import coreferee  # noqa: F401  (registers the "coreferee" factory)

@@ -212,7 +212,9 @@ def find_entity(cast: Cast, name_words: tuple[str, ...], label: str) -> Entity |
     return max(same, key=lambda entity: (len(entity.mentions), entity.mentions[-1].start))
 
 
-def _add(cast: Cast, span: Span, label: str) -> None:
+def _add(cast: Cast, span: Span, label: str, quoted: bool = False) -> None:
+    """Add a name's occurrence; ``quoted``: inside quotation marks, where someone else's words
+    (a speaker's, a sign's) state no role the article gives."""
     text = _without_nickname(span)
     name_words = normal_words(text)
     if not name_words:
@@ -237,9 +239,9 @@ def _add(cast: Cast, span: Span, label: str) -> None:
     if label == "PERSON":
         entity.gender = entity.gender or gender
         entity.age = entity.age or age_of(span)
-        for role in roles_of(span):
+        for role in [] if quoted else roles_of(span):
             entity.add_role(role, at=span.start)
-    else:
+    elif not quoted:
         for kind in organisation_kinds(span):
             entity.add_role(kind)
             if entity.label == "GPE":  # "the bus operator Northline": a firm, not a place
@@ -373,7 +375,7 @@ def build_cast(doc: Doc, sentences: Sentences, in_quote: list[bool], headline: l
         if span is not None and label == "PERSON" and untrusted[ent.root.i]:
             span = _trim_to(span, known)
         if span is not None:
-            _add(cast, span, label)
+            _add(cast, span, label, quoted=in_quote[span.root.i])
     _add_untagged_surnames(cast)
     for entity in cast.entities:
         for role in entity.roles:

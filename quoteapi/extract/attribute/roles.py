@@ -118,8 +118,18 @@ def title_before(name: Span) -> str | None:
         kept.insert(0, token)
         index -= 1
     if kept and kept[-1].tag_ in ("NNS", "NNPS"):
-        return None  # a plural before one name is no title of it: a sign's "Hispanics para Trump"
+        return None  # a plural before one name is no title of it
+    if _object_of_office(name, kept):
+        return None
     return role_text(kept, is_person_word)
+
+
+def _object_of_office(name: Span, kept: list[Token]) -> bool:
+    """Whether the name is what an office phrase before it is about, not who holds it: "the
+    campaign manager for Donald Trump", "finance chairman for Clinton's campaign"."""
+    root = name.root
+    about = root.head if root.dep_ == "poss" else root
+    return about.dep_ == "pobj" and about.head in kept and about.head.lower_ in OFFICE_PREPOSITIONS
 
 
 def _in_title(token: Token) -> bool:

@@ -32,7 +32,7 @@ from .found import (
 )
 from .leadins import quote_after_colon, quote_of_turn, quote_with_byline
 from .marks import MARK_PATTERN, Quoted
-from .slots import by_attribution_slot, by_lead_in_slot
+from .slots import by_attribution_slot, by_lead_in_slot, by_verb_right_before
 
 # a quotation mark right before a quotation's words (doubled apostrophes or backticks first)
 OPENING_MARK_BEFORE = re.compile(r"(?:''|``|[“„\"‘'])$")
@@ -58,6 +58,10 @@ GOVERNOR_STEPS = 3
 BE_FORMS = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m"}
 # objects of a governing verb that belong to what it attributes ("called *the deal* “a disaster”")
 GOVERNOR_OBJECT_DEPS = {"dobj", "dative", "oprd"}
+# a lead-in of the writer's own ending right before a quotation: a comma or colon, the mark
+LEAD_END = re.compile(r"[,:]\s*(?:''|``|[“„\"‘'])?$")
+# what ties words before a quotation to the quoted clause itself: its subject, object, auxiliary
+CLAUSE_CORE_DEPS = {"nsubj", "nsubjpass", "csubj", "expl", "dobj", "attr", "aux", "auxpass", "neg"}
 # clauses after a governing verb that are not part of what it attributes
 GOVERNOR_CUT_DEPS = {"advcl", "conj", "cc", "parataxis", "punct", "mark"}
 
@@ -211,7 +215,7 @@ def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
     within = [q for q in near if any(s < q.end and q.start < e for s, e in cue.content)]
     outside = sum(_alnum(ctx.text, cue.content, without=q) for q in within) - \
         (len(within) - 1) * _alnum(ctx.text, cue.content)
-    if outside == 0:
+    if outside == 0 or _framed(ctx, cue, quotation, within):
         said = [q for q in within if not is_title(ctx.text, q)] or within
         # a title in the clause beside the words said ("“…,” she said on “Meet the Press.”") is
         # where they were said, not more of them
@@ -221,6 +225,35 @@ def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
     for q in within:  # each quotation in the clause, with its marks: the same quote from any of them
         pieces = _mixed_pieces(ctx, pieces, q)
     return Found(QuoteType.MIXED, pieces, cue.words, cue.speaker, CONFIDENCE["mixed"])
+
+
+def _framed(ctx: ArticleContext, cue: Cue, quotation: Quoted, within: list[Quoted]) -> bool:
+    """Whether the writer's own words set up a quotation that the cue attributes, so that the
+    quotation alone is what was said, though the parser put those words in the reported clause:
+    - the cue after the quotation, the clause's other words all before it, ending at a comma or
+      colon right before its opening mark, none the subject, object or auxiliary of the quoted
+      words ("Asked whether he would run again, “Probably,” he said."; "On the day the footage
+      emerged, “I don't like it,” Reed said of it.");
+    - the cue before the quotation, the clause's other words all before the cue ("When Rubio
+      thanked Miami, a man yelled, “Stay there!”")."""
+    if len(within) != 1:
+        return False
+    text, doc = ctx.text, ctx.doc
+    outside = [part for s, e in cue.content
+               for part in ((s, min(e, quotation.start)), (max(s, quotation.end), e))]
+    outside = [(s, e) for s, e in outside if any(char.isalnum() for char in text[s:e])]
+    if cue.end <= quotation.start:
+        return bool(outside) and all(e <= cue.start for _, e in outside)
+    if cue.start < quotation.end or any(e > quotation.start for _, e in outside):
+        return False
+    if not LEAD_END.search(text, cue.content[0][0], quotation.start):
+        return False
+    lead = doc.char_span(cue.content[0][0], quotation.start, alignment_mode="contract")
+    quoted = doc.char_span(quotation.start, quotation.end, alignment_mode="contract")
+    if lead is None or quoted is None or not len(lead):
+        return False
+    return not any(quoted.start <= token.head.i < quoted.end and token.dep_ in CLAUSE_CORE_DEPS
+                   for token in lead)
 
 
 def _mixed_pieces(ctx: ArticleContext, clause: tuple[tuple[int, int], ...], quotation: Quoted) -> tuple[tuple[int, int], ...]:
@@ -364,6 +397,7 @@ QUOTATION_RULES: tuple[Rule, ...] = (
     beside,  # a cue right beside it in its sentence
     by_attribution_slot,  # any verb with its speaker set off right after it: “…,” groaned Ines
     by_lead_in_slot,  # any verb with its speaker right before it and a comma: then boomed, “…”
+    by_verb_right_before,  # a verb of speech right before a sentence quoted: a man yelled “Stop!”
     quote_after_colon,  # a lead-in ending with a colon
     quote_with_byline,  # a dash and a name after it
     by_governor,  # a verb governing the quoted words: called the deal “a disaster”

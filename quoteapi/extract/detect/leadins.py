@@ -6,7 +6,7 @@ continued:" ending the paragraph above; a title's "Elizabeth Warren …: ‘…�
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...lexicon import words
 from ...lexicon.verbs import speech_verbs
@@ -91,11 +91,13 @@ NAME_SETTERS = {"-", "—", "–", "―", ".", "(", "•"}
 
 
 def _name_before(ctx: ArticleContext, colon: Token) -> Span | None:
-    """A person or organisation named just before a colon ("PENCE:", "Pat Caddell:")."""
-    for ent in ctx.doc.ents:
-        if ent.end == colon.i and ent.label_ in {"PERSON", "ORG"}:
-            return ent
+    """A person or organisation named just before a colon ("PENCE:", "Pat Caddell:"), or
+    before a bracket there ("Rep. Trey Gowdy (R-S.C.):")."""
     doc = ctx.doc
+    end = _before_brackets(doc, colon)
+    for ent in doc.ents:
+        if ent.end == end and ent.label_ in {"PERSON", "ORG"}:
+            return ent
     start = colon.i
     while start > 0 and doc[start - 1].is_upper and doc[start - 1].is_alpha:
         start -= 1
@@ -110,6 +112,22 @@ def _name_before(ctx: ArticleContext, colon: Token) -> Span | None:
                             or before.lower_ == "from"):
         return doc[start: colon.i]
     return None
+
+
+def _before_brackets(doc: Doc, colon: Token) -> int:
+    """Where the words before ``colon`` stop short of a short bracket ending right there (a
+    party and state, an age), else the colon's index. spaCy keeps "):" as one token (a smiley
+    among its exceptions)."""
+    if colon.text == "):":
+        closing = colon.i
+    elif colon.i > 0 and doc[colon.i - 1].text == ")":
+        closing = colon.i - 1
+    else:
+        return colon.i
+    for index in range(closing - 1, max(-1, closing - MAX_NAME_WORDS - 2), -1):
+        if doc[index].text == "(":
+            return index
+    return colon.i
 
 
 def quote_of_turn(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:

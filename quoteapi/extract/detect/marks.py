@@ -218,6 +218,9 @@ def _roles(kind: str, mark: str, before: str, after: str) -> tuple[bool, bool]:
         return False, False  # elided year: "’16"
     opens = before in OPEN_BEFORE and after not in CLOSE_AFTER - {""} and after != ""
     closes = before not in OPEN_BEFORE or before in ".,;:!?…—–-"
+    glued = mark not in SINGLE_MARKS and before in {",", ".", "?", "!"} and after.isalpha()
+    if glued:  # a double mark between a stop and a word: closes (,”Clinton said) or opens
+        return kind != "close", kind != "open"  # (said,“Look) as its shape or place says
     closes = closes and after in CLOSE_AFTER | set("”’\"'")
     if kind == "open":  # an opening curly mark right after a comma or stop closes: “It's unusual,“
         return True, before in {",", ".", "?", "!"} and after in CLOSE_AFTER

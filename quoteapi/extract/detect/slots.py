@@ -11,6 +11,7 @@ must end like speech (with a comma, "?", "!" or a dash inside or right after its
 from spacy.tokens import Span, Token
 
 from ...lexicon.people import person_nouns
+from ...lexicon.verbs import speech_verbs
 from ..context import ArticleContext
 from ..grammar import PERSONAL_PRONOUNS
 from ..model import QuoteType
@@ -124,3 +125,32 @@ def is_speaker(token: Token) -> bool:
 
 def _closes(token: Token) -> bool:
     return token.text in SLOT_ENDS or token.is_quote or "\n" in token.text
+
+
+def by_verb_right_before(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
+    """A quotation that opens a sentence of its own right after a verb of speech, with no comma
+    between them ("a man yelled “Stay there!”", "Ryan said “Look, we will not.”"): what the
+    verb's speaker said. The parser often reads such a verb as a modifier of its subject ("a
+    man [who] yelled"), so that noun speaks too."""
+    ctx = state.ctx
+    text = ctx.text
+    opening = quotation.start - 1
+    while opening >= 0 and text[opening] in "“\"„`'":
+        opening -= 1
+    if opening < 0 or text[opening] != " " or not text[quotation.start].isupper():
+        return None
+    if not ends_like_speech(text, quotation):
+        return None
+    before = ctx.doc.char_span(opening - 1, opening, alignment_mode="expand")
+    if before is None or not len(before):
+        return None  # a space: no word right before the mark
+    verb = before[-1]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech_verbs():
+        return None
+    speaker = speaker_of(ctx, verb)
+    if speaker is None and verb.dep_ == "acl" and can_be_source(verb.head):
+        speaker = mention_span(ctx, verb.head)
+    if speaker is None or not is_speaker(speaker.root):
+        return None
+    return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[verb.i: verb.i + 1], speaker,
+                 CONFIDENCE["slot"])
