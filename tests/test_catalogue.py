@@ -134,8 +134,9 @@ DIRECT = [
          "closed.”",
          (D, "will not stop until the mine", "Priya Sharma", None)),
     # the writer's own words before the quotation are no part of it
-    case("asked-whether-prefix",
+    case("asked-whether-prefix",  # the question is reported too: by someone not named
          "Asked whether she would run again, “Probably not,” Aoife Byrne said.",
+         (I, "whether she would run again", None, None),
          (D, "Probably not", "Aoife Byrne", None)),
     case("time-clause-before-the-cue",
          "When the results came in, Omar Haddad told reporters, “We did it.”",

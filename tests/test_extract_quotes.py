@@ -254,6 +254,35 @@ def test_a_mixed_quote_keeps_both_marks_of_its_fragment(
     assert quote.text.count("“") == quote.text.count("”")
 
 
+@pytest.mark.parametrize("text, said, comment", [
+    ("Voters said the candidates’ plans were “about right,” though most thought them too costly.",
+     "the candidates’ plans were “about right,”", "though most"),
+    ("Reed said he would make the desert “glow in the dark,” for instance, and Ruiz vowed to "
+     "close the border.", "he would make the desert “glow in the dark,”", "Ruiz vowed"),
+    ("Ruiz said the talks had been “a waste of time,” which angered the unions.",
+     "the talks had been “a waste of time,”", "angered"),
+])
+def test_a_mixed_quote_ends_where_the_writer_goes_on_past_a_comma(
+    extract: Extract, text: str, said: str, comment: str
+) -> None:
+    quote = next(q for q in extract(text) if q.type is M)
+    assert quote.text.startswith(said) and comment not in quote.text
+
+
+def test_a_clause_joined_after_the_quotation_stays_with_it(extract: Extract) -> None:
+    quote = find(extract("Ruiz said the plan was “a disaster,” and that it would fail."), "disaster")
+    assert quote.type is M and quote.text.endswith("and that it would fail")
+
+
+def test_a_participle_clause_after_a_mixed_quote_is_the_speakers_own_quote(
+    extract: Extract
+) -> None:
+    quotes = extract("Ana Ruiz said that the council “must act now,” suggesting that the mayor "
+                     "had waited too long.")
+    assert [(q.type, q.speaker.mention.text) for q in quotes] == [(M, "Ana Ruiz"), (I, "Ana Ruiz")]
+    assert quotes[1].text == "that the mayor had waited too long"
+
+
 def test_unbalanced_mark_spoils_only_its_paragraph(extract: Extract) -> None:
     text = (
         "“The roads are blocked,” the officer said.\n\n"

@@ -207,8 +207,13 @@ def speaker_of(ctx: ArticleContext, verb: Token) -> Span | None:
         return inverted
     if verb.dep_ == "relcl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
         return mention_span(ctx, verb.head)
-    if verb.dep_ in BORROW_SUBJECT_DEPS and verb.head.i != verb.i and verb.head.pos_ in VERB_POS:
-        return speaker_of(ctx, verb.head)
+    if verb.dep_ in BORROW_SUBJECT_DEPS and verb.head.i != verb.i:
+        head = verb.head
+        while ctx.in_quote[head.i] and not ctx.in_quote[verb.i] and head.head.i != head.i:
+            head = head.head  # the parser hung "…,” suggesting that" from a word of the quotation:
+            # the verb that reports it speaks, not the quotation's own subject
+        if head.pos_ in VERB_POS and not (ctx.in_quote[head.i] and not ctx.in_quote[verb.i]):
+            return speaker_of(ctx, head)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:  # "a soldier claiming that"
         noun = verb.head  # "X issued a statement calling ...": X speaks through the statement
         if noun.dep_ == "dobj" and noun.head.pos_ in VERB_POS:

@@ -62,6 +62,10 @@ GOVERNOR_OBJECT_DEPS = {"dobj", "dative", "oprd"}
 LEAD_END = re.compile(r"[,:]\s*(?:''|``|[“„\"‘'])?$")
 # what ties words before a quotation to the quoted clause itself: its subject, object, auxiliary
 CLAUSE_CORE_DEPS = {"nsubj", "nsubjpass", "csubj", "expl", "dobj", "attr", "aux", "auxpass", "neg"}
+# the closing of a quotation with a comma, inside the mark or after it: “…,” / "…",
+COMMA_AFTER_MARK = re.compile(r",(?:''|[”\"’'])\s+|(?:''|[”\"’']),\s+")
+# what a writer adds past such a comma: a clause, an aside, the speaker's next act
+COMMENT_DEPS = {"advcl", "relcl", "appos", "npadvmod", "parataxis", "mark"}
 # clauses after a governing verb that are not part of what it attributes
 GOVERNOR_CUT_DEPS = {"advcl", "conj", "cc", "parataxis", "punct", "mark"}
 
@@ -179,8 +183,11 @@ def by_clause(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | N
     """A cue whose reported clause holds the quotation: direct when the clause is all quote (the
     quotations in it are the pieces), mixed (the clause is the content) when it has words of its
     own."""
-    holding = _holding(quotation, cues)
-    return _clause_quote(state, quotation, holding[0]) if holding else None
+    for cue in _holding(quotation, cues):
+        found = _clause_quote(state, quotation, cue)
+        if any(start < quotation.end and quotation.start < end for start, end in found.pieces):
+            return found  # (not when the quotation lies in the writer's comment, cut off)
+    return None
 
 
 def nested_quote(state: Detection, quotation: Quoted, cues: list[Cue], outer: Found) -> Found | None:
@@ -224,7 +231,28 @@ def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
     pieces = cue.content
     for q in within:  # each quotation in the clause, with its marks: the same quote from any of them
         pieces = _mixed_pieces(ctx, pieces, q)
+    for q in sorted(within, key=lambda q: q.end):
+        pieces = _without_comment(ctx, pieces, q)
     return Found(QuoteType.MIXED, pieces, cue.words, cue.speaker, CONFIDENCE["mixed"])
+
+
+def _without_comment(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
+                     last: Quoted) -> tuple[tuple[int, int], ...]:
+    """A mixed quote's pieces cut after one of its quotations where the writer goes on past a comma
+    there with words of their own: a subordinate or relative clause, an aside, the speaker's next
+    act ("… were “about right,” though voters …"; "… sand “glow in the dark,” for instance, and
+    Trump vowed …"). A clause joined by "and that" is more of what was said and stays."""
+    text = ctx.text
+    tail = COMMA_AFTER_MARK.match(text, last.end)
+    if not last.closed or tail is None or tail.end() >= pieces[-1][1]:
+        return pieces
+    after = ctx.doc.char_span(tail.end(), pieces[-1][1], alignment_mode="contract")
+    if after is None or not len(after):
+        return pieces
+    if not _comment(after):
+        return pieces
+    cut = tail.start() + len(tail.group().rstrip(" ,"))  # after the closing mark
+    return tuple((start, min(end, cut)) for start, end in pieces if start < cut)
 
 
 def _framed(ctx: ArticleContext, cue: Cue, quotation: Quoted, within: list[Quoted]) -> bool:
@@ -254,6 +282,27 @@ def _framed(ctx: ArticleContext, cue: Cue, quotation: Quoted, within: list[Quote
         return False
     return not any(quoted.start <= token.head.i < quoted.end and token.dep_ in CLAUSE_CORE_DEPS
                    for token in lead)
+
+
+def _comment(after: Span) -> bool:
+    """Whether the words after a quotation and its comma are the writer's: a subordinate or
+    relative clause ("though …", "which …"), an aside ("another moment …"), or a new clause with
+    a subject of its own ("and Trump vowed …"); not more of the reported clause ("and that …",
+    "and to …", "such as …")."""
+    first = after[0]
+    aside = next((t for t in after[1:4] if t.text == ","), None)
+    if first.dep_ in ("prep", "advmod") and aside is not None and aside.i + 1 < after.end:
+        return _comment(after.doc[aside.i + 1: after.end])  # past "for instance,"
+    if first.dep_ == "cc" and len(after) > 1:
+        first = after[1]
+    if first.lower_ in ("that", "to"):
+        return False
+    for token in (first, first.head):
+        if token.dep_ in COMMENT_DEPS:
+            return True
+        if token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return True
+    return False
 
 
 def _mixed_pieces(ctx: ArticleContext, clause: tuple[tuple[int, int], ...], quotation: Quoted) -> tuple[tuple[int, int], ...]:
