@@ -283,6 +283,18 @@ def test_a_participle_clause_after_a_mixed_quote_is_the_speakers_own_quote(
     assert quotes[1].text == "that the mayor had waited too long"
 
 
+def test_a_quotation_after_another_cue_in_the_paragraph_is_a_quote_of_its_own(
+    extract: Extract
+) -> None:
+    quotes = extract("“The roads are a disgrace,” said Ana Ruiz, a nurse. Her husband, Tom Reed, "
+                     "said the council had been warned. “They knew about the potholes.”")
+    assert [(q.type, q.speaker.proper_name, q.text) for q in quotes] == [
+        (D, "Ana Ruiz", "The roads are a disgrace"),
+        (I, "Tom Reed", "the council had been warned"),
+        (D, "Tom Reed", "They knew about the potholes."),
+    ]
+
+
 def test_unbalanced_mark_spoils_only_its_paragraph(extract: Extract) -> None:
     text = (
         "“The roads are blocked,” the officer said.\n\n"

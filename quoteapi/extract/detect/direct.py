@@ -110,12 +110,31 @@ def _without_cue(state: Detection, quotation: Quoted, cues: list[Cue], found: li
     of the person the sentence before is about, or of the one the sentence after names, else it
     opens one of the paragraphs after a quote of its speaker."""
     ctx = state.ctx
+    same_paragraph = bool(found) and found[-1].pieces[-1][1] <= quotation.start and \
+        not ctx.crosses_paragraph(found[-1].pieces[-1][1], quotation.start)
+    between = _cue_between(found[-1], quotation, cues) if same_paragraph and \
+        opens_clause(ctx.text, quotation) else None
+    if between is not None and between.speaker is not None:
+        # someone else's cue, or another of the speaker's, stands between ("“…,” says Garcia.
+        # She says people should choose. “It is their life.”"): the quotation is its own quote
+        return [Found(QuoteType.DIRECT, quotation.pieces, None, between.speaker,
+                      CONFIDENCE["follows"])]  # (the cue stays free for its own clause)
     if found and _just_before(ctx, found[-1], quotation):
         return follow_on(ctx, quotation, found.pop())
     alone = by_sentence_subject(state, quotation, cues) or by_next_sentence(state, quotation, cues)
     if alone is not None:
         return [alone]
     return follow_on(ctx, quotation, found.pop()) if found else []
+
+
+def _cue_between(previous: Found, quotation: Quoted, cues: list[Cue]) -> Cue | None:
+    """The last cue with a reported clause of its own between the quote before and the
+    quotation, in the quotation's paragraph, other than the one that attributes that quote."""
+    end = previous.pieces[-1][1]
+    own = previous.cue.start_char if previous.cue is not None else -1
+    between = [cue for cue in cues if end <= cue.start < quotation.start and cue.start != own
+               and cue.content and all(end <= s and e <= quotation.start for s, e in cue.content)]
+    return between[-1] if between else None
 
 
 def _just_before(ctx: ArticleContext, previous: Found, quotation: Quoted) -> bool:
