@@ -365,6 +365,11 @@ REPORTED = [
     case("told-reporters-after",
          "The strike will continue into next week, Omar Haddad told reporters.",
          (I, "strike will continue", "Omar Haddad", None)),
+    case("attribution-closing-a-long-sentence",  # the parser ties the clause to no cue
+         "Despite three costly defeats last week, Councillor Ana Ruiz remains committed to "
+         "seeing the budget fight through to the final vote, her chief aide, Tom Reed, told the "
+         "Harlow Gazette.",
+         (I, "remains committed to seeing the budget fight through", "Tom Reed", "chief aide")),
     case("told-an-outlet",
          "Siobhan Kelly told the Harbour Gazette she had not been consulted.",
          (I, "she had not been consulted", "Siobhan Kelly", None)),

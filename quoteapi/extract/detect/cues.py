@@ -347,6 +347,10 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
     segment = _interrupting(verb) or _as_clause(verb)
     if segment:  # the sentence around ", Hebert said," or after "As Crane said,"
         return token_pieces(ctx.same_paragraph(verb, [t for t in verb.sent if t.i not in segment]))
+    comma = _closing_attribution(verb)
+    if comma is not None:  # "…, police said." ends the sentence it attributes
+        return token_pieces(ctx.same_paragraph(
+            verb, [t for t in verb.sent if t.i < comma and not t.is_space]))
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.pos_ in VERB_POS and _set_off(verb):
         outside = set(verb.subtree)
         return token_pieces(ctx.same_paragraph(verb, [t for t in verb.head.subtree if t not in outside]))
@@ -370,6 +374,35 @@ def _interrupting(verb: Token) -> set[int]:
     if start - 1 <= verb.sent.start or end + 1 >= verb.sent.end:
         return set()  # words of the sentence on both sides
     return set(range(start - 1, end + 1))
+
+
+def _closing_attribution(verb: Token) -> int | None:
+    """The comma before an attribution that ends its sentence ("…, police said.", "…, his aide,
+    Tad Devine, told The Huffington Post."), when the parser tied what was said to the verb by
+    no clause: the attribution is the verb, its subject, whom it addresses, adverbs and phrases
+    of time or place, and nothing else follows it."""
+    sentence = verb.sent
+    parts = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS]
+    if not parts or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    addressed = {"dobj", "dative"} if verb.lemma_.lower() in ADDRESSEE_VERBS else set()
+    parts += [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in {"advmod", "npadvmod", "punct", "neg"} | addressed
+        or (c.dep_ == "prep" and c.lower_ not in TOPIC_PREPOSITIONS))]  # not "joked about X"
+    parts += [c for c in verb.children if c.dep_ in {"aux", "neg", "advmod"} and c.i < verb.i]
+    start = min(min(c.left_edge.i for c in parts), verb.i)
+    kept = {t.i for c in parts for t in c.subtree} | {verb.i}
+    doc = verb.doc
+    if start - 1 <= sentence.start or doc[start - 1].text != ",":
+        return None
+    tail = [t for t in doc[start: sentence.end] if not t.is_space]
+    if any(t.i not in kept for t in tail) or tail[-1].text not in {".", "!", "?"}:
+        return None
+    said = doc[sentence.start: start - 1]
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.pos_ in VERB_POS
+               for t in said):
+        return None  # no clause before the comma: "In an interview with the Times, X said."
+    return start - 1
 
 
 def _as_clause(verb: Token) -> set[int]:
