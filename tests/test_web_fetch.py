@@ -167,6 +167,15 @@ def test_every_redirect_is_judged_again(site: LocalSite) -> None:
     assert [request.path for request in site.requests] == ["/out"]
 
 
+@pytest.mark.parametrize("url", ["http://\u00df\u00ed\u0109\u0006", "http://[::1/",
+                                 "http://example.com/\x00"])
+def test_a_malformed_url_is_refused_before_any_request(fetcher: Fetcher, url: str) -> None:
+    """Found by schemathesis: a control character or a broken host made httpx raise past the
+    fetcher, and the API answered 500."""
+    with pytest.raises(FetchError, match="is not a valid URL"):
+        fetcher.fetch(url)
+
+
 @pytest.mark.parametrize("url", ["ftp://example.com/x", "file:///etc/passwd", "http://", "x" * 10])
 def test_only_http_urls_are_fetched(fetcher: Fetcher, url: str) -> None:
     with pytest.raises(FetchError, match="not an http"):

@@ -126,8 +126,13 @@ def check_url(url: str) -> str:
     """``url`` if it is an absolute http(s) URL of sane length; FetchError otherwise."""
     if len(url) > MAX_URL:
         raise FetchError(f"the URL is over {MAX_URL:,} characters")
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname  # ValueError for a malformed host ("http://[::1/")
+        httpx.URL(url)  # what the client will parse: control characters, a bad IDNA host
+    except (ValueError, httpx.InvalidURL) as error:
+        raise FetchError(f"{url[:200]!r} is not a valid URL ({error})") from None
+    if parts.scheme.lower() not in ("http", "https") or not hostname:
         raise FetchError(f"{url[:200]} is not an http(s) URL")
     return url
 
