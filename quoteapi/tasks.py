@@ -177,8 +177,9 @@ def _reason(error: BaseException) -> str:
 
 class ResendLost(bootsteps.StartStopStep):
     """Every SWEEP_SECONDS, the worker sends again the articles of its queues that the broker
-    lost (redelivery.py). It runs in the worker's main process, on an index of its own (pool
-    processes have theirs: ``_index``)."""
+    lost (redelivery.py). It runs in the worker's main process on an index of its own, not
+    ``_index``'s: a pool process forked later inherits the main process's memory, and must open
+    its own connections rather than find these in ``_indexes``."""
 
     requires = ("celery.worker.components:Timer",)
 
