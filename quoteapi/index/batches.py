@@ -75,8 +75,10 @@ def quiet_items(session: Session, queues: list[str], since: datetime,
                 limit: int) -> list[tuple[str, int, str, str]]:
     """Queued items (batch id, number, queue, payload) of batches sent to ``queues`` in which
     nothing has happened since ``since``: no item sent, none finished."""
-    active = (select(BatchItem.batch_id)
-              .where(or_(BatchItem.sent_at >= since, BatchItem.finished_at >= since))
+    waiting = select(BatchItem.batch_id).where(BatchItem.status == QUEUED)  # by its index
+    active = (select(BatchItem.batch_id)  # only those batches' items: not all history
+              .where(BatchItem.batch_id.in_(waiting),
+                     or_(BatchItem.sent_at >= since, BatchItem.finished_at >= since))
               .distinct())
     rows = session.execute(
         select(BatchItem.batch_id, BatchItem.number, Batch.queue, BatchItem.payload)

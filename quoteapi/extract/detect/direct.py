@@ -204,7 +204,7 @@ def by_clause(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | N
     own."""
     for cue in _holding(quotation, cues):
         found = _clause_quote(state, quotation, cue)
-        if any(start < quotation.end and quotation.start < end for start, end in found.pieces):
+        if overlaps(quotation.start, quotation.end, list(found.pieces)):
             return found  # (not when the quotation lies in the writer's comment, cut off)
     return None
 
@@ -256,14 +256,14 @@ def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
 
 
 def _without_comment(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
-                     last: Quoted) -> tuple[tuple[int, int], ...]:
+                     quotation: Quoted) -> tuple[tuple[int, int], ...]:
     """A mixed quote's pieces cut after one of its quotations where the writer goes on past a comma
     there with words of their own: a subordinate or relative clause, an aside, the speaker's next
     act ("… were “about right,” though voters …"; "… sand “glow in the dark,” for instance, and
     Trump vowed …"). A clause joined by "and that" is more of what was said and stays."""
     text = ctx.text
-    tail = COMMA_AFTER_MARK.match(text, last.end)
-    if not last.closed or tail is None or tail.end() >= pieces[-1][1]:
+    tail = COMMA_AFTER_MARK.match(text, quotation.end)
+    if not quotation.closed or tail is None or tail.end() >= pieces[-1][1]:
         return pieces
     after = ctx.doc.char_span(tail.end(), pieces[-1][1], alignment_mode="contract")
     if after is None or not len(after):
