@@ -269,6 +269,65 @@ def test_a_mixed_quote_ends_where_the_writer_goes_on_past_a_comma(
     assert quote.text.startswith(said) and comment not in quote.text
 
 
+@pytest.mark.parametrize("text, said", [
+    pytest.param("Quinn said he was “encouraged” by the plan — a modest boost for the mayor since "
+                 "2019, when Quinn voted against the budget.", "he was “encouraged” by the plan",
+                 id="a dash"),
+    pytest.param("Officials said the storm was “the worst in decades” for the coast — a claim the "
+                 "weather service later disputed.", "the storm was “the worst in decades” for the coast",
+                 id="a dash after more words"),
+    pytest.param("Reed later said he had been “joking” in his remarks, which drew criticism from "
+                 "security experts.", "he had been “joking” in his remarks", id="a comma further on"),
+    pytest.param("The mayor told residents this week he would consider it a “betrayal” if they "
+                 "stayed home, implicitly staking his name on the turnout.",
+                 "he would consider it a “betrayal” if they stayed home", id="a participle deeper in"),
+    pytest.param("Quinn has repeatedly wondered whether the referees will be “fair” to her team, "
+                 "engaging in what coaches call mind games.",
+                 "whether the referees will be “fair” to her team", id="a participle after a verb's object"),
+])
+def test_a_mixed_quote_ends_where_the_writer_sets_off_words_of_their_own(
+    extract: Extract, text: str, said: str
+) -> None:
+    (quote,) = extract(text)
+    assert quote.type is M and quote.text == said
+
+
+def test_a_quotation_closed_before_its_attribution_ends_there(extract: Extract) -> None:
+    (quote,) = extract("“The bridge will hold,” she said after the vote, and a cheer went up "
+                       "from the crowd.")
+    assert (quote.type, quote.text) == (D, "The bridge will hold")
+
+
+@pytest.mark.parametrize("text, said, then, act", [
+    pytest.param("The ministry said the strike was “illegal” under the law and warned the unions "
+                 "to return to work.", "the strike was “illegal” under the law", "warned",
+                 "to return to work", id="a verb of speech"),
+    pytest.param("Ana Ruiz, a driver, said she earns $30,000 a year and questioned how the plan "
+                 "would help her.", "she earns $30,000 a year", "questioned",
+                 "how the plan would help her", id="a verb of speech, no comma"),
+])
+def test_the_speakers_next_act_is_not_more_of_what_they_said(
+    extract: Extract, text: str, said: str, then: str, act: str
+) -> None:
+    first, second = extract(text)
+    assert first.text == said and first.cue.text == "said"
+    assert (second.text, second.cue.text) == (act, then)
+    assert second.speaker.mention.text == first.speaker.mention.text
+
+
+def test_whom_a_verb_of_telling_addresses_is_not_what_was_said(extract: Extract) -> None:
+    (quote,) = extract("Reyes tells his supporters at the rally to “go home and vote” and then "
+                       "“bring a friend.”")
+    assert quote.type is M and quote.text.startswith("to “go home and vote” and then “bring a friend")
+
+
+def test_a_quotation_right_after_a_clause_the_parser_left_it_out_of_is_part_of_it(
+    extract: Extract
+) -> None:
+    (quote,) = extract("Ms. Ortega pledged to fight the tax “today, tomorrow, forever.”")
+    assert (quote.type, quote.text) == (M, "to fight the tax “today, tomorrow, forever.”")
+
+
 def test_a_clause_joined_after_the_quotation_stays_with_it(extract: Extract) -> None:
     quote = find(extract("Ruiz said the plan was “a disaster,” and that it would fail."), "disaster")
     assert quote.type is M and quote.text.endswith("and that it would fail")

@@ -44,6 +44,11 @@ INVERTED_NAME_POS = {"DET", "PROPN", "NOUN", "ADJ", "NUM"}
 TOPIC_PREPOSITIONS = {"about", "of", "against", "on"}
 # those that name a topic after any verb of speech ("said on Sunday", "told of" need not)
 SPEECH_TOPIC_PREPOSITIONS = {"about", "against"}
+# tags of finite verbs
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# quotation marks as the tokenizer leaves them, closing and opening
+CLOSING_MARKS = {"”", "''", '"', "’"}
+OPENING_MARKS = {"“", "``", '"', "‘"}
 # punctuation that sets off an interrupting cue ("“…,” he said, “…”")
 SET_OFF = {",", "”", '"', "''", "’", "—", "–", "("}
 
@@ -212,6 +217,8 @@ def speaker_of(ctx: ArticleContext, verb: Token) -> Span | None:
         while ctx.in_quote[head.i] and not ctx.in_quote[verb.i] and head.head.i != head.i:
             head = head.head  # the parser hung "…,” suggesting that" from a word of the quotation:
             # the verb that reports it speaks, not the quotation's own subject
+        if _speakers_next_act(verb) and head.dep_ in CLAUSE_DEPS and head.head.pos_ in VERB_POS:
+            head = head.head  # "X said he makes $41,000 and questioned …": X questioned
         if head.pos_ in VERB_POS and not (ctx.in_quote[head.i] and not ctx.in_quote[verb.i]):
             return speaker_of(ctx, head)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:  # "a soldier claiming that"
@@ -337,12 +344,16 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
         clauses = [child for child in verb.children if child.dep_ == "xcomp"
                    and not any(g.dep_ == "auxpass" for g in child.children)]  # "asked not to be named"
     if clauses:
-        more = [c for c in verb.children if c.dep_ == "conj" and c.i > clauses[-1].i
-                and any(g.dep_ in ACTIVE_SUBJECT_DEPS for g in c.children)]  # "... and Y"
+        # “…,” she said, and …: what she said ends at her verb
+        fronted = _quoted_before(verb, ctx.same_paragraph(verb, list(clauses[0].subtree)))
+        more = [] if fronted else [
+            c for c in verb.children if c.dep_ == "conj" and c.i > clauses[-1].i
+            and any(g.dep_ in ACTIVE_SUBJECT_DEPS for g in c.children)]  # "said X and Y"
         clauses += [c for c in verb.children if c.dep_ == "cc" and more and
                     clauses[0].i < c.i < more[0].i] + more
         drop, add = _fused_addressee(verb, clauses[0])
-        tokens = [t for c in clauses for t in clause_tokens(c) if t not in drop] + list(add)
+        tokens = [t for c in clauses for t in clause_tokens(c) if t not in drop
+                  and not (fronted and t.i > verb.i)] + list(add)
         return token_pieces(ctx.same_paragraph(verb, tokens))
     segment = _interrupting(verb) or _as_clause(verb)
     if segment:  # the sentence around ", Hebert said," or after "As Crane said,"
@@ -355,6 +366,21 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
         outside = set(verb.subtree)
         return token_pieces(ctx.same_paragraph(verb, [t for t in verb.head.subtree if t not in outside]))
     return ()
+
+
+def _quoted_before(verb: Token, clause: list[Token]) -> bool:
+    """Whether the reported clause (its tokens in the verb's paragraph) is a quotation closed
+    before the attribution (“…,” she said, and …), so that nothing after the verb is more of it:
+    not when a quotation opens again after it (“…,” she said, “…”), an interrupted quote."""
+    doc = verb.doc
+    words_ = [t.i for t in clause if t.i < verb.i and not t.is_punct]
+    if not words_ or not any(t.text in CLOSING_MARKS for t in doc[max(words_): verb.i]) or \
+            not any(t.text in OPENING_MARKS for t in doc[max(min(words_) - 2, 0): min(words_)]):
+        return False  # no quotation opening the clause and closed before the verb
+    rest = [t for t in clause if t.i > verb.i and not t.is_punct]
+    if rest and rest[0].lower_ == "that":
+        return False  # “It's our bad luck,” he said, that both men …: the clause goes on
+    return not any(t.text in OPENING_MARKS for t in doc[verb.i + 1: verb.sent.end])
 
 
 def _interrupting(verb: Token) -> set[int]:
@@ -454,19 +480,24 @@ def clause_tokens(head: Token) -> list[Token]:
     and without a trailing participle clause."""
     leading = [c for c in head.children if c.dep_ == "npadvmod" and c.i < head.i
                and c.left_edge.i == head.left_edge.i]
-    trailing = [c for c in head.children if trailing_clause(c) or _speakers_next_act(c)]
+    trailing = [c for c in head.subtree if trailing_clause(c)]  # at any depth: "… if they did
+    # not vote for her, implicitly putting his name on the line"
+    trailing += [c for c in head.children if _speakers_next_act(c)]
     trailing += [c for c in head.children if c.dep_ == "cc" and any(
         t.i > c.i and _speakers_next_act(t) for t in head.children)]
     return _subtree_without(head, leading + trailing)
 
 
 def _speakers_next_act(child: Token) -> bool:
-    """A verb joined to the reported clause with no subject of its own, after a comma or "but":
-    the speaker's next act, not what they said ("says the goal is X, but conceded that Y")."""
+    """A verb joined to the reported clause with no subject of its own, after a comma or "but",
+    or a verb of speech, or a participle after a finite verb: the speaker's next act, not what
+    they said ("says the goal is X, but conceded that Y", "said it was X and warned Y")."""
     if child.dep_ != "conj" or child.pos_ != "VERB" or child.i < child.head.i:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
         return False
+    if child.lemma_.lower() in speech_verbs() or (child.tag_ == "VBG" and child.head.tag_ in FINITE_TAGS):
+        return True  # "said it was opposed and warned Pyongyang", "… continues” and vowing to"
     before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
     conjunction = [c for c in child.head.children if c.dep_ == "cc" and c.i < child.i]
     return child.tag_ in ("VBD", "VBZ") and (

@@ -18,7 +18,7 @@ from ...lexicon.verbs import speech_verbs
 from ..context import ArticleContext
 from ..grammar import PERSONAL_PRONOUNS
 from ..model import QuoteType
-from .cues import Cue, speaker_of, token_pieces, trailing_clause
+from .cues import ADDRESSEE_VERBS, Cue, speaker_of, token_pieces, trailing_clause
 from .followon import by_next_sentence, by_sentence_subject, follow_on, interrupts
 from .found import (
     CONFIDENCE,
@@ -58,6 +58,8 @@ GOVERNOR_STEPS = 3
 BE_FORMS = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re", "'m", "’m"}
 # objects of a governing verb that belong to what it attributes ("called *the deal* “a disaster”")
 GOVERNOR_OBJECT_DEPS = {"dobj", "dative", "oprd"}
+# what may stand between a clause and a quotation that goes on with it: a space, the mark
+BEFORE_QUOTATION = re.compile(r"[ \t]*(?:''|``|[“„\"‘'])")
 # a lead-in of the writer's own ending right before a quotation: a comma or colon, the mark
 LEAD_END = re.compile(r"[,:]\s*(?:''|``|[“„\"‘'])?$")
 # what ties words before a quotation to the quoted clause itself: its subject, object, auxiliary
@@ -202,7 +204,7 @@ def by_clause(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | N
     """A cue whose reported clause holds the quotation: direct when the clause is all quote (the
     quotations in it are the pieces), mixed (the clause is the content) when it has words of its
     own."""
-    for cue in _holding(quotation, cues):
+    for cue in _holding(quotation, cues) or _reaching(state.ctx.text, quotation, cues):
         found = _clause_quote(state, quotation, cue)
         if overlaps(quotation.start, quotation.end, list(found.pieces)):
             return found  # (not when the quotation lies in the writer's comment, cut off)
@@ -226,6 +228,16 @@ def nested_quote(state: Detection, quotation: Quoted, cues: list[Cue], outer: Fo
             outer_start <= governed.cue.start_char < outer_end:
         return governed
     return None
+
+
+def _reaching(text: str, quotation: Quoted, cues: list[Cue]) -> list[Cue]:
+    """The verb cues whose reported clause stops right before the quotation, which the parser
+    hung from the verb instead ("pledged to oppose legal status “today, tomorrow, forever.”"),
+    their clause run on over it."""
+    return [cue._replace(content=cue.content + quotation.pieces) for cue in cues
+            if cue.kind == "verb" and not cue.topic and cue.content and cue.end <= quotation.start
+            and cue.content[-1][1] <= quotation.start
+            and BEFORE_QUOTATION.fullmatch(text, cue.content[-1][1], quotation.start)]
 
 
 def _holding(quotation: Quoted, cues: list[Cue]) -> list[Cue]:
@@ -252,7 +264,39 @@ def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
         pieces = _mixed_pieces(ctx, pieces, q)
     for q in sorted(within, key=lambda q: q.end):
         pieces = _without_comment(ctx, pieces, q)
+    pieces = _without_aside(ctx, pieces, max(q.end for q in within))
     return Found(QuoteType.MIXED, pieces, cue.words, cue.speaker, CONFIDENCE["mixed"])
+
+
+def _without_aside(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
+                   last: int) -> tuple[tuple[int, int], ...]:
+    """A mixed quote's pieces cut where, past its last quotation (ending at ``last``), the writer
+    sets off words of their own: a dash ("… “anchor baby” — a play on words …") or a comma before
+    a comment ("… “sarcastic” in his comments, which raised concerns …")."""
+    end = pieces[-1][1]
+    if last >= end:
+        return pieces
+    rest = ctx.doc.char_span(last, end, alignment_mode="contract")
+    words_ = [t.i for t in rest if t.is_alpha] if rest is not None else []
+    if not words_:
+        return pieces
+    for token in ctx.doc[words_[0]: rest.end]:  # (the quotation's own closing comma left to
+        # _without_comment)
+        if _is_dash(token) or (token.text == "," and token.i + 1 < rest.end
+                               and _comment(ctx.doc[token.i + 1: rest.end])):
+            cut = token.idx
+            while cut > 0 and ctx.text[cut - 1].isspace():
+                cut -= 1
+            return tuple((s, min(e, cut)) for s, e in pieces if s < cut)
+    return pieces
+
+
+def _is_dash(token: Token) -> bool:
+    """Whether a token is a dash setting words off, not a hyphen inside a word ("on-line")."""
+    if token.text in {"—", "–", "--"}:
+        return True
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and \
+        bool(token.doc[token.i - 1].whitespace_)
 
 
 def _without_comment(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
@@ -437,9 +481,15 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
     holds = [c.left_edge.idx <= quotation.start <= c.right_edge.idx + len(c.right_edge) for c in after]
     if not any(holds):
         return None  # the quoted words are not what the verb governs (a scare quote in its subject)
-    first = next(n for n, c in enumerate(after) if c.dep_ in GOVERNOR_OBJECT_DEPS or holds[n])
-    tokens = ctx.same_paragraph(verb, [t for c in after[first:] if c.dep_ not in GOVERNOR_CUT_DEPS
-                                   and not trailing_clause(c) for t in c.subtree])
+    addressed = verb.lemma_.lower() in ADDRESSEE_VERBS  # "told the crowd that …": whom, not what
+    first = next(n for n, c in enumerate(after) if holds[n] or (
+        c.dep_ in GOVERNOR_OBJECT_DEPS and not (addressed and c.dep_ in {"dobj", "dative"})))
+    comments = {t.i for c in after[first:] for clause in c.subtree if trailing_clause(clause)
+                and not covers(quotation, clause.idx) for t in clause.subtree}
+    tokens = ctx.same_paragraph(verb, [t for n, c in enumerate(after[first:], first)
+                                       if holds[n] or (c.dep_ not in GOVERNOR_CUT_DEPS
+                                                       and not trailing_clause(c))
+                                       for t in c.subtree if t.i not in comments])
     pieces = _mixed_pieces(ctx, token_pieces(tokens), quotation)
     speaker = speaker_of(ctx, verb)
     if not listed and (speaker is None or not _is_someone(speaker) or verb.lower_ in BE_FORMS):
