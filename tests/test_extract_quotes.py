@@ -315,6 +315,20 @@ def test_the_speakers_next_act_is_not_more_of_what_they_said(
     assert second.speaker.mention.text == first.speaker.mention.text
 
 
+@pytest.mark.parametrize("text, said", [
+    pytest.param("The mayor said the bridge would reopen in May, and the council approved the "
+                 "money on Tuesday.", "the bridge would reopen in May", id="the writer goes on"),
+    pytest.param("Quinn said the plan was sound, and that the council would vote on it soon.",
+                 "the plan was sound, and that the council would vote on it soon",
+                 id="and that: more of what was said"),
+])
+def test_a_clause_joined_to_the_verb_of_speech_is_reported_only_with_that(
+    extract: Extract, text: str, said: str
+) -> None:
+    (quote,) = extract(text)
+    assert quote.text == said
+
+
 def test_whom_a_verb_of_telling_addresses_is_not_what_was_said(extract: Extract) -> None:
     (quote,) = extract("Reyes tells his supporters at the rally to “go home and vote” and then "
                        "“bring a friend.”")

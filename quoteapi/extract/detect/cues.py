@@ -348,7 +348,8 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
         fronted = _quoted_before(verb, ctx.same_paragraph(verb, list(clauses[0].subtree)))
         more = [] if fronted else [
             c for c in verb.children if c.dep_ == "conj" and c.i > clauses[-1].i
-            and any(g.dep_ in ACTIVE_SUBJECT_DEPS for g in c.children)]  # "said X and Y"
+            and any(g.dep_ in ACTIVE_SUBJECT_DEPS for g in c.children)
+            and _goes_on_saying(c)]  # "said X and Y", "said X, and that Y"
         clauses += [c for c in verb.children if c.dep_ == "cc" and more and
                     clauses[0].i < c.i < more[0].i] + more
         drop, add = _fused_addressee(verb, clauses[0])
@@ -366,6 +367,18 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
         outside = set(verb.subtree)
         return token_pieces(ctx.same_paragraph(verb, [t for t in verb.head.subtree if t not in outside]))
     return ()
+
+
+def _goes_on_saying(conj: Token) -> bool:
+    """Whether a clause joined to a verb of speech is more of what was said: joined by "and
+    that", or by a bare "and" ("told reporters the offer was low and the strike would go on");
+    not after a comma without "that", where the writer goes on ("…, and the council approved")."""
+    if any(g.dep_ == "mark" for g in conj.children):
+        return True
+    start = conj.left_edge.i
+    doc = conj.doc
+    joints = [t for t in doc[max(start - 2, 0): start] if t.dep_ == "cc" or t.text == ","]
+    return not any(t.text == "," for t in joints)
 
 
 def _quoted_before(verb: Token, clause: list[Token]) -> bool:
