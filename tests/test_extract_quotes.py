@@ -390,6 +390,15 @@ def test_unclosed_paragraph_not_continued_is_dropped() -> None:
     assert quotations(text) == []
 
 
+def test_sentences_left_open_at_a_paragraph_end_are_a_quote(extract: Extract) -> None:
+    text = ("“The budget is a disgrace,” said Lena Okafor. “The council has cut every library "
+            "in the north. Nobody asked us.\n\nThe council did not respond.")
+    pieces = [q.spans for q in extract(text)]
+    assert [q.text for q in extract(text)] == [
+        "The budget is a disgrace The council has cut every library in the north. Nobody asked us."]
+    assert len(pieces[0]) == 2
+
+
 def test_extract_text_and_many(nlp) -> None:
     text = "“The budget is a disgrace to this city,” Johnson said."
     assert summary(extract_text(text)) == [("direct", "The budget is a disgrace to this city", "said", "Johnson")]

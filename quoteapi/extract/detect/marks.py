@@ -116,9 +116,21 @@ def _running(text: str, per_paragraph: list[list[_Pair]], index: int,
             break
     if len(pieces) > 1 and not pair.at_paragraph_start and not _led_in(text, pair.start):
         return None, []  # a fragment left open inside a sentence ('called it "a step back.')
-    if len(pieces) > 1 or TRANSCRIPT_TURN.match(text, pair.start):
+    if len(pieces) > 1 or TRANSCRIPT_TURN.match(text, pair.start) or _unclosed_sentences(text, pair):
         return Quoted(tuple(pieces), text[pair.start - 1], closed), used
     return None, []
+
+
+def _unclosed_sentences(text: str, pair: _Pair) -> bool:
+    """Whether a quotation left open, which no paragraph continues, is whole sentences whose
+    closing mark the writer forgot (“…,” said Baron. “His candidacy … in depth.¶): it opens a
+    sentence (at its paragraph's start or after a stop) and runs to one that ends."""
+    index = pair.start - 1
+    index -= 2 if text[max(0, index - 1): index + 1] in ("''", "``") else 1  # the mark itself
+    while index >= 0 and text[index] in " \t\xa0":
+        index -= 1
+    opens_sentence = pair.at_paragraph_start or (index >= 0 and text[index] in ".!?")
+    return opens_sentence and text[pair.start: pair.end].rstrip()[-1:] in {".", "!", "?"}
 
 
 def _led_in(text: str, inner: int) -> bool:
