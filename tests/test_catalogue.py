@@ -544,6 +544,11 @@ HEADLINES = [
          "‘We were abandoned’, say flood victims\n\nResidents of the lower town spent a third "
          "night in shelters.",
          (D, "We were abandoned", Unnamed("flood victims"), None)),
+    # the topic the name speaks on may stand between the name and the colon
+    case("name-on-topic-colon-quote",
+         "Okafor on the Market Fire: ‘We Will Rebuild.’\n\nMayor Lena Okafor visited the burned "
+         "market on Monday.",
+         (D, "We Will Rebuild.", "Lena Okafor", "Mayor")),
     case("headline-mixed",
          "Minister calls strike ‘reckless’\n\nTransport Minister Tomás Ortega spoke in Madrid on "
          "Tuesday.",

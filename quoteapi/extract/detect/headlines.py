@@ -14,8 +14,10 @@ from ..model import QuoteType, SpeakerKind
 from .direct import TITLE_SMALL_WORDS
 from .found import CONFIDENCE, Detection, Found, overlaps
 
-# a headline lead-in: a name, a colon, then what was said ("Pat Caddell: Democrat Voters ...")
-HEADLINE_LEAD_IN = re.compile(r"^([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (?=\S)")
+# a headline lead-in: a name, a colon, then what was said ("Pat Caddell: Democrat Voters ..."),
+# the name perhaps with the topic it speaks on ("Obama on Climate Change: The Trends Are ...")
+HEADLINE_LEAD_IN = re.compile(
+    r"^([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})(?: on [^:\n]{1,80}?)?: (?=\S)")
 # a title ending with its attribution: "Market will reopen by June, says mayor"
 INVERTED_HEADLINE = re.compile(
     r"^(?P<content>.+?),[ \t\xa0]+(?P<verb>[a-z]+)[ \t\xa0]+(?P<who>[\w'’\- ]{2,60}?)[ \t\xa0]*$"
@@ -43,7 +45,7 @@ def headline_quotes(state: Detection) -> list[Found]:
     name = ctx.doc.char_span(match.start(1), match.end(1))
     if name is None or not _can_speak(ctx, name):
         return []
-    colon = ctx.doc.char_span(match.end(1), match.end(1) + 1)
+    colon = ctx.doc.char_span(match.end() - 2, match.end() - 1)  # (the match ends ": ")
     content_end = end
     while content_end > match.end() and not text[content_end - 1].isalnum():
         content_end -= 1
