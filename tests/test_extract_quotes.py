@@ -329,6 +329,15 @@ def test_a_clause_joined_to_the_verb_of_speech_is_reported_only_with_that(
     assert quote.text == said
 
 
+def test_a_verb_of_telling_the_parser_hung_from_its_own_clause_still_reports_it(
+    extract: Extract
+) -> None:
+    quotes = extract("The endorsement comes just three days after Reyes told The Washington Post "
+                     "he was “not quite there yet” on the plan.")
+    assert [(q.type, q.cue.text, q.text) for q in quotes] == [
+        (M, "told", "he was “not quite there yet” on the plan")]
+
+
 def test_whom_a_verb_of_telling_addresses_is_not_what_was_said(extract: Extract) -> None:
     (quote,) = extract("Reyes tells his supporters at the rally to “go home and vote” and then "
                        "“bring a friend.”")

@@ -363,6 +363,9 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
     if comma is not None:  # "…, police said." ends the sentence it attributes
         return token_pieces(ctx.same_paragraph(
             verb, [t for t in verb.sent if t.i < comma and not t.is_space]))
+    inverted = _clause_hung_above(verb)
+    if inverted:  # "after Trump told the Post [he was …]": the parser hung the cue from its clause
+        return token_pieces(ctx.same_paragraph(verb, inverted))
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.pos_ in VERB_POS and _set_off(verb):
         outside = set(verb.subtree)
         return token_pieces(ctx.same_paragraph(verb, [t for t in verb.head.subtree if t not in outside]))
@@ -394,6 +397,24 @@ def _quoted_before(verb: Token, clause: list[Token]) -> bool:
     if rest and rest[0].lower_ == "that":
         return False  # “It's our bad luck,” he said, that both men …: the clause goes on
     return not any(t.text in OPENING_MARKS for t in doc[verb.i + 1: verb.sent.end])
+
+
+def _clause_hung_above(verb: Token) -> list[Token]:
+    """The clause a verb of telling reports when the parser made the verb a modifier of it: the
+    verb, with whom it tells, an adverbial clause of the verb right after its own words, whose
+    subject follows them ("… three days after Trump told the Post he was “not quite there yet”
+    on …")."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i < verb.i or head.pos_ not in VERB_POS:
+        return []
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS or not any(
+            c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return []  # only whom it tells, then the clause: "told the Post he was …"
+    end = verb.right_edge.i
+    subjects = [c for c in head.children if c.dep_ in ACTIVE_SUBJECT_DEPS]
+    if not subjects or subjects[0].left_edge.i != end + 1:
+        return []
+    return [t for t in head.subtree if t.i > end]
 
 
 def _interrupting(verb: Token) -> set[int]:
