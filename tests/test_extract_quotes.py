@@ -338,6 +338,19 @@ def test_a_verb_of_telling_the_parser_hung_from_its_own_clause_still_reports_it(
         (M, "told", "he was “not quite there yet” on the plan")]
 
 
+def test_what_a_calling_verb_calls_is_quoted_when_the_parser_ties_it_elsewhere(
+    extract: Extract
+) -> None:
+    quotes = extract('Ruiz called those pushing for more cuts to the library budget "fools" who '
+                     '"want to close every branch."')
+    assert [(q.type, q.cue.text, q.speaker.mention.text) for q in quotes] == [(M, "called", "Ruiz")]
+    assert quotes[0].text.startswith('those pushing for more cuts to the library budget "fools"')
+
+
+def test_a_thing_called_by_its_name_is_no_quote(extract: Extract) -> None:
+    assert extract("The group set up a website called “Cape Breton If Trump Wins.”") == []
+
+
 def test_whom_a_verb_of_telling_addresses_is_not_what_was_said(extract: Extract) -> None:
     (quote,) = extract("Reyes tells his supporters at the rally to “go home and vote” and then "
                        "“bring a friend.”")

@@ -68,6 +68,10 @@ CLAUSE_CORE_DEPS = {"nsubj", "nsubjpass", "csubj", "expl", "dobj", "attr", "aux"
 COMMA_AFTER_MARK = re.compile(r",(?:''|[”\"’'])\s+|(?:''|[”\"’']),\s+")
 # what a writer adds past such a comma: a clause, an aside, the speaker's next act
 COMMENT_DEPS = {"advcl", "relcl", "appos", "npadvmod", "parataxis", "mark"}
+# verbs that call their object something ("called the plan “a disgrace”"), and how many tokens
+# before a quotation one may stand with its object in between
+CALLING_VERBS = {"call", "label", "brand", "dub", "deem", "term"}
+CALLING_REACH = 30
 # clauses after a governing verb that are not part of what it attributes
 GOVERNOR_CUT_DEPS = {"advcl", "conj", "cc", "parataxis", "punct", "mark"}
 
@@ -498,6 +502,34 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
     return Found(QuoteType.MIXED, pieces, ctx.doc[verb.i: verb.i + 1], speaker, confidence)
 
 
+def by_calling_verb_before(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
+    """A verb that calls its object something, earlier in the quotation's sentence, with that
+    object between them, when the parser tied the quoted words to something else ("Ruiz called
+    Florida’s standards “strong.”", "called a report suggesting donors were favoured
+    “outrageous.”"): a mixed quote of the object and the words called. Right before the quotation
+    the verb names a thing ("a website called “…”"), and says nothing of it."""
+    ctx = state.ctx
+    first = ctx.doc.char_span(quotation.start, quotation.pieces[0][1], alignment_mode="expand")
+    if first is None:
+        return None
+    start = ctx.sentences.start(first.start)
+    verb = next((t for t in reversed(ctx.doc[max(start, first.start - CALLING_REACH): first.start])
+                 if t.lemma_.lower() in CALLING_VERBS and t.pos_ == "VERB"), None)
+    if verb is None or state.in_quotation(verb.idx) or \
+            ctx.crosses_paragraph(verb.idx, quotation.start):
+        return None
+    between = ctx.doc[verb.i + 1: first.start]
+    if not any(t.is_alpha for t in between) or any(t.text in {";", ":", "."} for t in between):
+        return None  # nothing called, or another clause in between
+    if any(ctx.in_quote[t.i] for t in between):
+        return None  # the quotation before this one is what was called
+    speaker = speaker_of(ctx, verb)
+    if speaker is None or not _is_someone(speaker):
+        return None
+    pieces = _mixed_pieces(ctx, ((between[0].idx, quotation.end),), quotation)
+    return Found(QuoteType.MIXED, pieces, ctx.doc[verb.i: verb.i + 1], speaker, CONFIDENCE["any verb"])
+
+
 def _is_someone(mention: Span) -> bool:
     """Whether a mention can be a source: a noun or name (people, groups, papers, reports) or a
     personal pronoun; a subject like that attributes the fragment its verb governs even when the
@@ -519,6 +551,7 @@ QUOTATION_RULES: tuple[Rule, ...] = (
     quote_after_colon,  # a lead-in ending with a colon
     quote_with_byline,  # a dash and a name after it
     by_governor,  # a verb governing the quoted words: called the deal “a disaster”
+    by_calling_verb_before,  # the same, misparsed: Ruiz called Florida’s standards “strong.”
 )
 # a title ("“The Apprentice”", a book, a show) is a quote only when a verb of speech reports the
 # words around it ("released a memo titled “The Facts …”", "chanted “Dump Trump”")
