@@ -625,6 +625,13 @@ UNNAMED = [
     case("residents-plural",
          "“We feel forgotten,” residents told the Gazette.",
          (D, "We feel forgotten", Unnamed("residents"), None)),
+    # someone named as whom the source speaks for is not the source
+    case("spokesman-for-a-named-person",
+         "“The report is wrong,” said a spokesman for Mayor Lena Okafor.",
+         (D, "The report is wrong", Unnamed("spokesman for Mayor Lena Okafor"), None)),
+    case("aide-to-a-named-person",
+         "An aide to Governor Tom Reed said the budget was “dead on arrival.”",
+         (M, "“dead on arrival.”", Unnamed("aide to Governor Tom Reed"), None)),
 ]
 
 

@@ -97,6 +97,8 @@ def _named(ctx: ArticleContext, span: Span) -> Entity | None:
     together = _named_together(ctx, span)
     if together is not None:
         return together
+    if _speaks_for_someone(span):
+        return None  # "a spokesman for Mayor Lena Okafor" is not Lena Okafor
     entity = _root_entity(ctx, span)
     people = [ctx.cast.by_token[token.i] for token in span if token.i in ctx.cast.by_token]
     people = [person for person in people if person.kind is SpeakerKind.PERSON]
@@ -112,6 +114,17 @@ def _named(ctx: ArticleContext, span: Span) -> Entity | None:
     if people and span[-1].i in ctx.cast.by_token and ctx.cast.by_token[span[-1].i] is people[-1]:
         return people[-1]  # a title, then the name: "Green councillor for Riverside ward Alex Doe"
     return None
+
+
+def _speaks_for_someone(span: Span) -> bool:
+    """Whether a mention describes someone unnamed by whom they speak for, work for or are close
+    to ("a spokesman for Mayor Lena Okafor", "an aide to Governor Reed", "a friend of the
+    family"): an indefinite person noun with the other one in its "for", "to" or "of"."""
+    root = span.root
+    if span[0].lower_ not in {"a", "an"} or not is_person_word(root):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in {"for", "to", "of"} and c.i > root.i
+               for c in root.children)
 
 
 def _named_together(ctx: ArticleContext, span: Span) -> Entity | None:
