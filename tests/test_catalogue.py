@@ -474,6 +474,16 @@ COLON_AND_DASH = [
     case("title-name-colon",
          "Fire chief Sven Andersson: “Do not go back into your homes tonight.”",
          (D, "Do not go back", "Sven Andersson", "Fire chief")),
+    # a document cited with "From": its words
+    case("from-document-colon",
+         "The audit found gaps in every ward. From the report: “No ward kept complete records of "
+         "its spending.”",
+         (D, "No ward kept complete records", Unnamed("the report"), None)),
+    # an organisation's name in title case after a dash, which the tagger may read as nouns
+    case("dash-organisation-colon",
+         "Online samples skew towards engaged voters - Harlow Polling: “All the samples "
+         "include more engaged people than the census shows.”",
+         (D, "All the samples include", "Harlow Polling", None)),
 ]
 
 

@@ -13,7 +13,7 @@ from ...lexicon.verbs import speech_verbs
 from ..context import ArticleContext
 from ..grammar import VERB_POS
 from ..model import QuoteType
-from .cues import Cue, mention_span, speaker_of
+from .cues import Cue, can_be_source, mention_span, speaker_of
 from .found import CONFIDENCE, Detection, Found
 from .marks import TRANSCRIPT_TURN, Quoted
 from .slots import NO_SPEECH_LEMMAS, is_speaker, verb_before
@@ -88,6 +88,8 @@ def _colon_before(text: str, start: int) -> int | None:
 MAX_NAME_WORDS = 4
 # what may stand right before a name that leads in a quotation with a colon
 NAME_SETTERS = {"-", "—", "–", "―", ".", "(", "•"}
+# parts of speech of the words of a name set off before a colon
+NAME_POS = {"PROPN", "NOUN"}
 
 
 def _name_before(ctx: ArticleContext, colon: Token) -> Span | None:
@@ -104,14 +106,27 @@ def _name_before(ctx: ArticleContext, colon: Token) -> Span | None:
     if start < colon.i and (start == 0 or doc[start - 1].is_space or doc[start - 1].is_quote):
         return doc[start: colon.i]
     start = colon.i  # a capitalised name no one tagged, set off before the colon: "- Philip Bump:"
-    while start > 0 and colon.i - start < MAX_NAME_WORDS and doc[start - 1].pos_ == "PROPN" \
+    while start > 0 and colon.i - start < MAX_NAME_WORDS and doc[start - 1].pos_ in NAME_POS \
             and doc[start - 1].is_title:
-        start -= 1
+        start -= 1  # (title case may make the tagger read a name as common nouns: "Pew Research")
     before = doc[start - 1] if start > 0 else None
     if start < colon.i and (before is None or before.is_space or before.text in NAME_SETTERS
                             or before.lower_ == "from"):
         return doc[start: colon.i]
-    return None
+    return _source_after_from(doc, colon)
+
+
+def _source_after_from(doc: Doc, colon: Token) -> Span | None:
+    """The source a lead-in names with "From" and no verb ("From the report:", "From the
+    statement issued on Friday:")."""
+    start = colon.sent.start
+    while start < colon.i and doc[start].is_space:
+        start += 1
+    lead = doc[start: colon.i]
+    if len(lead) < 2 or lead[0].lower_ != "from" or any(t.pos_ in {"VERB", "AUX"} for t in lead):
+        return None
+    nouns = [t for t in lead[1:] if t.pos_ in NAME_POS]
+    return doc[lead[1].i: colon.i] if nouns and can_be_source(nouns[-1]) else None
 
 
 def _before_brackets(doc: Doc, colon: Token) -> int:
