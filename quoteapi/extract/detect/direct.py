@@ -268,7 +268,8 @@ def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
         pieces = _mixed_pieces(ctx, pieces, q)
     for q in sorted(within, key=lambda q: q.end):
         pieces = _without_comment(ctx, pieces, q)
-    pieces = _without_aside(ctx, pieces, max(q.end for q in within))
+    if within:
+        pieces = _without_aside(ctx, pieces, max(q.end for q in within))
     return Found(QuoteType.MIXED, pieces, cue.words, cue.speaker, CONFIDENCE["mixed"])
 
 
@@ -284,8 +285,8 @@ def _without_aside(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
     words_ = [t.i for t in rest if t.is_alpha] if rest is not None else []
     if not words_:
         return pieces
-    for token in ctx.doc[words_[0]: rest.end]:  # (the quotation's own closing comma left to
-        # _without_comment)
+    # from the first word past the quotation: a comma closing it is _without_comment's
+    for token in ctx.doc[words_[0]: rest.end]:
         if _is_dash(token) or (token.text == "," and token.i + 1 < rest.end
                                and _comment(ctx.doc[token.i + 1: rest.end])):
             cut = token.idx
