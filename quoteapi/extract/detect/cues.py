@@ -20,6 +20,7 @@ from ..grammar import (
     SUBJECT_PRONOUNS,
     VERB_POS,
 )
+from .marks import CLOSING_MARKS, OPENING_MARKS
 
 # dependencies of the reported clause of a cue verb
 CLAUSE_DEPS = {"ccomp"}
@@ -46,9 +47,6 @@ TOPIC_PREPOSITIONS = {"about", "of", "against", "on"}
 SPEECH_TOPIC_PREPOSITIONS = {"about", "against"}
 # tags of finite verbs
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-# quotation marks as the tokenizer leaves them, closing and opening
-CLOSING_MARKS = {"”", "''", '"', "’"}
-OPENING_MARKS = {"“", "``", '"', "‘"}
 # punctuation that sets off an interrupting cue ("“…,” he said, “…”")
 SET_OFF = {",", "”", '"', "''", "’", "—", "–", "("}
 

@@ -15,6 +15,9 @@ from typing import NamedTuple
 DOUBLE_MARKS = {"“": "open", "„": "open", "”": "close", '"': "either", "''": "either", "``": "open"}
 # single marks, only paired where they are not apostrophes
 SINGLE_MARKS = {"‘": "open", "’": "close", "'": "either"}
+# the marks that can close a quotation, and those that can open one
+CLOSING_MARKS = frozenset(m for m, kind in {**DOUBLE_MARKS, **SINGLE_MARKS}.items() if kind != "open")
+OPENING_MARKS = frozenset(m for m, kind in {**DOUBLE_MARKS, **SINGLE_MARKS}.items() if kind != "close")
 # one pattern finds every mark; doubled apostrophes and backticks first so they win over "'",
 # but for three apostrophes after a word, where the single one closes first: 'old-school,'''
 MARK_PATTERN = re.compile(r"(?<=[^\s'])'(?='')|''|``|[“”„\"‘’']")
