@@ -292,8 +292,13 @@ def _without_aside(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
             cut = token.idx
             while cut > 0 and ctx.text[cut - 1].isspace():
                 cut -= 1
-            return tuple((s, min(e, cut)) for s, e in pieces if s < cut)
+            return _cut(pieces, cut)
     return pieces
+
+
+def _cut(pieces: tuple[tuple[int, int], ...], at: int) -> tuple[tuple[int, int], ...]:
+    """``pieces`` up to character offset ``at``."""
+    return tuple((start, min(end, at)) for start, end in pieces if start < at)
 
 
 def _is_dash(token: Token) -> bool:
@@ -319,8 +324,7 @@ def _without_comment(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
         return pieces
     if not _comment(after):
         return pieces
-    cut = tail.start() + len(tail.group().rstrip(" ,"))  # after the closing mark
-    return tuple((start, min(end, cut)) for start, end in pieces if start < cut)
+    return _cut(pieces, tail.start() + len(tail.group().rstrip(" ,")))  # after the closing mark
 
 
 def _framed(ctx: ArticleContext, cue: Cue, quotation: Quoted, within: list[Quoted]) -> bool:
@@ -510,16 +514,16 @@ def by_calling_verb_before(state: Detection, quotation: Quoted, cues: list[Cue])
     “outrageous.”"): a mixed quote of the object and the words called. Right before the quotation
     the verb names a thing ("a website called “…”"), and says nothing of it."""
     ctx = state.ctx
-    first = ctx.doc.char_span(quotation.start, quotation.pieces[0][1], alignment_mode="expand")
+    first, _ = _edge_tokens(ctx, quotation)
     if first is None:
         return None
-    start = ctx.sentences.start(first.start)
-    verb = next((t for t in reversed(ctx.doc[max(start, first.start - CALLING_REACH): first.start])
+    start = ctx.sentences.start(first.i)
+    verb = next((t for t in reversed(ctx.doc[max(start, first.i - CALLING_REACH): first.i])
                  if t.lemma_.lower() in CALLING_VERBS and t.pos_ == "VERB"), None)
     if verb is None or state.in_quotation(verb.idx) or \
             ctx.crosses_paragraph(verb.idx, quotation.start):
         return None
-    between = ctx.doc[verb.i + 1: first.start]
+    between = ctx.doc[verb.i + 1: first.i]
     if not any(t.is_alpha for t in between) or any(t.text in {";", ":", "."} for t in between):
         return None  # nothing called, or another clause in between
     if any(ctx.in_quote[t.i] for t in between):
