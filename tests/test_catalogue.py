@@ -370,6 +370,10 @@ REPORTED = [
          "seeing the budget fight through to the final vote, her chief aide, Tom Reed, told the "
          "Harlow Gazette.",
          (I, "remains committed to seeing the budget fight through", "Tom Reed", "chief aide")),
+    case("inverted-attribution-closing-a-sentence",  # the parser reads the clause as a subject
+         'The closure of the mill marks "the end of an era" for the valley, said Marta Kowal, '
+         "a historian at the county museum.",
+         (M, "closure of the mill marks", "Marta Kowal", "historian")),
     case("told-an-outlet",
          "Siobhan Kelly told the Harbour Gazette she had not been consulted.",
          (I, "she had not been consulted", "Siobhan Kelly", None)),

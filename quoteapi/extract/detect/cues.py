@@ -443,6 +443,8 @@ def _closing_attribution(verb: Token) -> int | None:
     parts = [c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS]
     if not parts or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
         return None
+    if parts[-1].i > verb.i:  # "…, said Geert Wilders.": a second subject before the comma is
+        parts = [c for c in parts if c.i > verb.i]  # what was said, misread as a noun phrase
     addressed = {"dobj", "dative"} if verb.lemma_.lower() in ADDRESSEE_VERBS else set()
     parts += [c for c in verb.children if c.i > verb.i and (
         c.dep_ in {"advmod", "npadvmod", "punct", "neg"} | addressed
