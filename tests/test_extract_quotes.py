@@ -261,6 +261,15 @@ def test_a_mixed_quote_keeps_both_marks_of_its_fragment(
      "close the border.", "he would make the desert “glow in the dark,”", "Ruiz vowed"),
     ("Ruiz said the talks had been “a waste of time,” which angered the unions.",
      "the talks had been “a waste of time,”", "angered"),
+    ("Unions say the mayor is “losing the argument on pay,” part of a campaign they have run "
+     "since the spring.", "the mayor is “losing the argument on pay,”", "campaign"),
+    # a quotation a verb governs, the writer's words past it the parser hung from it
+    ("Okafor called her rival a “career politician,” a pointed jab at a senator who first ran "
+     "as an outsider.", "her rival a “career politician,”", "jab"),
+    ("Okafor called Reed the “worst mayor in decades,” linking to a report on the city’s debt.",
+     "Reed the “worst mayor in decades,”", "linking"),
+    ("Reed refused to say the words “budget cuts,” another moment seized on by his critics.",
+     "the words “budget cuts,”", "moment"),
 ])
 def test_a_mixed_quote_ends_where_the_writer_goes_on_past_a_comma(
     extract: Extract, text: str, said: str, comment: str

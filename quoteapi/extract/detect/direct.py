@@ -365,6 +365,8 @@ def _comment(after: Span) -> bool:
     aside = next((t for t in after[1:4] if t.text == ","), None)
     if first.dep_ in ("prep", "advmod") and aside is not None and aside.i + 1 < after.end:
         return _comment(after.doc[aside.i + 1: after.end])  # past "for instance,"
+    if first.tag_ == "VBG" or _summing_up(after):
+        return True  # "…,” linking to a story …"; "…,” a subtle dig at …"
     if first.dep_ == "cc" and len(after) > 1:
         first = after[1]
     if first.lower_ in ("that", "to"):
@@ -375,6 +377,17 @@ def _comment(after: Span) -> bool:
         if token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return True
     return False
+
+
+def _summing_up(after: Span) -> bool:
+    """Whether the words after a quotation and its comma are a noun phrase of the writer's that
+    sums up what was said ("… a “moderate,” a subtle dig at …"; "…,” part of a verbal lashing
+    …"): it opens with "a", "an", "another" or "part of", and no "and" or "or" makes it one item
+    of a list the quote goes on with ("“a wall,” a new tax and …")."""
+    words_ = [t.lower_ for t in after]
+    if words_[0] not in ("a", "an", "another") and words_[:2] != ["part", "of"]:
+        return False
+    return not any(t.dep_ == "cc" for t in after)
 
 
 def _mixed_pieces(ctx: ArticleContext, clause: tuple[tuple[int, int], ...], quotation: Quoted) -> tuple[tuple[int, int], ...]:
@@ -499,7 +512,7 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
                                        if holds[n] or (c.dep_ not in GOVERNOR_CUT_DEPS
                                                        and not trailing_clause(c))
                                        for t in c.subtree if t.i not in comments])
-    pieces = _mixed_pieces(ctx, token_pieces(tokens), quotation)
+    pieces = _without_comment(ctx, _mixed_pieces(ctx, token_pieces(tokens), quotation), quotation)
     speaker = speaker_of(ctx, verb)
     if not listed and (speaker is None or not _is_someone(speaker) or verb.lower_ in BE_FORMS):
         return None  # "be" attributes nothing: “He’s For Oil Because ‘Oil Pays Him …’”
