@@ -696,6 +696,13 @@ NESTED = [
     case("double-inside-single",
          "Amara Osei said: ‘The sign said “no entry”, so we waited.’",
          (D, "The sign said “no entry”, so we waited", "Amara Osei", None)),
+    # one speaker reports that another led in to the quotation with a verb and a colon: both
+    # quote it, the reporter and, with the quotation alone, whoever spoke its words
+    case("reported-colon-lead-in",
+         "As the crowd cheered, the Harlow Gazette's Tom Reed reported, the mayor's husband "
+         "murmured to her: “They are still with you.”",
+         (M, "the mayor's husband murmured to her", "Tom Reed", None),
+         (D, "They are still with you", Unnamed("mayor's husband"), None)),
 ]
 
 

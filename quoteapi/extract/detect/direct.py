@@ -30,7 +30,7 @@ from .found import (
     overlaps,
     word_count,
 )
-from .leadins import quote_after_colon, quote_of_turn, quote_with_byline
+from .leadins import led_in_by, quote_after_colon, quote_of_turn, quote_with_byline
 from .marks import MARK_PATTERN, Quoted
 from .slots import by_attribution_slot, by_lead_in_slot, by_verb_right_before
 
@@ -231,6 +231,11 @@ def nested_quote(state: Detection, quotation: Quoted, cues: list[Cue], outer: Fo
     if governed is not None and governed.cue.start != outer.cue.start and \
             outer_start <= governed.cue.start_char < outer_end:
         return governed
+    ctx = state.ctx
+    verb = led_in_by(ctx, quotation)  # "…, his wife whispered to him: “…”"
+    if verb is not None and verb.i != outer.cue.start and outer_start <= verb.idx < outer_end:
+        return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[verb.i: verb.i + 1],
+                     speaker_of(ctx, verb), CONFIDENCE["colon"])
     return None
 
 

@@ -18,6 +18,8 @@ from .found import CONFIDENCE, Detection, Found
 from .marks import TRANSCRIPT_TURN, Quoted
 from .slots import NO_SPEECH_LEMMAS, is_speaker, verb_before
 
+# what may stand between a verb and the colon leading in to what it says: "whispered to him:"
+ADDRESSEE_DEPS = frozenset({"prep", "advmod", "npadvmod", "dative", "prt"})
 # a byline after a closing mark: "” ― Sonya Herridge"
 BYLINE = re.compile(r"[\s\xa0]*[―—–][\s\xa0]*(?=[A-Z])")
 
@@ -51,6 +53,28 @@ def quote_after_colon(state: Detection, quotation: Quoted, cues: list[Cue]) -> F
     if name is None:
         return None
     return Found(QuoteType.DIRECT, quotation.pieces, colon_span, name, CONFIDENCE["colon"])
+
+
+def led_in_by(ctx: ArticleContext, quotation: Quoted) -> Token | None:
+    """The verb of an attribution with its own speaker that ends with a colon right before the
+    quotation ("his wife whispered to him: “…”"), or None."""
+    colon = _colon_before(ctx.text, quotation.start)
+    if colon is None or ctx.crosses_paragraph(colon, quotation.start):
+        return None
+    colon_span = ctx.doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if colon_span is None:
+        return None
+    slot = verb_before(ctx, colon_span[0])
+    if slot is not None:
+        return slot[0]
+    verb = colon_span[0].head  # "whispered to him:": the colon hangs from the verb it ends
+    if verb.pos_ != "VERB" or verb.i > colon_span[0].i or verb.lemma_.lower() in NO_SPEECH_LEMMAS:
+        return None
+    between = ctx.doc[verb.i + 1: colon_span[0].i]
+    if any(t.dep_ not in ADDRESSEE_DEPS and t.head.i == verb.i for t in between):
+        return None  # more than whom the verb speaks to
+    speaker = speaker_of(ctx, verb)
+    return verb if speaker is not None and is_speaker(speaker.root) else None
 
 
 def _main_clause(ctx: ArticleContext, lead: Span) -> tuple[Token, Span] | None:
