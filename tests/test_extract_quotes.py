@@ -301,6 +301,22 @@ def test_a_mixed_quote_ends_where_the_writer_sets_off_words_of_their_own(
     assert quote.type is M and quote.text == said
 
 
+@pytest.mark.parametrize("text, said", [
+    pytest.param("Okafor called the bridge plan “a mistake” because so few people live near the "
+                 "site.", "the bridge plan “a mistake” because so few people live near the site",
+                 id="under a calling verb"),
+    pytest.param("Councillors charged that Mrs. Okafor ''buried'' the audit from the public because "
+                 "it appeared to contradict her pledge in 2019 to step away from the firm.",
+                 "that Mrs. Okafor ''buried'' the audit from the public because it appeared to "
+                 "contradict her pledge in 2019 to step away from the firm", id="in a clause"),
+])
+def test_the_speakers_reason_is_part_of_what_they_said(
+    extract: Extract, text: str, said: str
+) -> None:
+    (quote,) = extract(text)
+    assert quote.type is M and quote.text == said
+
+
 def test_a_quotation_closed_before_its_attribution_ends_there(extract: Extract) -> None:
     (quote,) = extract("“The bridge will hold,” she said after the vote, and a cheer went up "
                        "from the crowd.")

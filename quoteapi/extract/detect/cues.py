@@ -350,6 +350,8 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
             and _goes_on_saying(c)]  # "said X and Y", "said X, and that Y"
         clauses += [c for c in verb.children if c.dep_ == "cc" and more and
                     clauses[0].i < c.i < more[0].i] + more
+        if not fronted:
+            clauses += [c for c in verb.children if gives_reason(c) and c.i > clauses[-1].i]
         drop, add = _fused_addressee(verb, clauses[0])
         tokens = [t for c in clauses for t in clause_tokens(c) if t not in drop
                   and not (fronted and t.i > verb.i)] + list(add)
@@ -543,6 +545,14 @@ def _subtree_without(head: Token, cut: list[Token]) -> list[Token]:
     testing ``t in c.subtree`` per token costs the cube of a long sentence's length)."""
     dropped = {t.i for c in cut for t in c.subtree}
     return [t for t in head.subtree if t.i not in dropped]
+
+
+def gives_reason(child: Token) -> bool:
+    """Whether ``child`` is a "because" clause after the verb it hangs from: after what was said,
+    the speaker's reason, which the parser hangs from the verb of speech ("charged that Clinton
+    “hid” the documents because they contradicted her pledge")."""
+    return child.dep_ == "advcl" and child.i > child.head.i and any(
+        m.dep_ == "mark" and m.lower_ == "because" for m in child.children)
 
 
 def trailing_clause(child: Token) -> bool:

@@ -18,7 +18,14 @@ from ...lexicon.verbs import speech_verbs
 from ..context import ArticleContext
 from ..grammar import PERSONAL_PRONOUNS
 from ..model import QuoteType
-from .cues import ADDRESSEE_VERBS, Cue, speaker_of, token_pieces, trailing_clause
+from .cues import (
+    ADDRESSEE_VERBS,
+    Cue,
+    gives_reason,
+    speaker_of,
+    token_pieces,
+    trailing_clause,
+)
 from .followon import by_next_sentence, by_sentence_subject, follow_on, interrupts
 from .found import (
     CONFIDENCE,
@@ -514,8 +521,8 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
     comments = {t.i for c in after[first:] for clause in c.subtree if trailing_clause(clause)
                 and not covers(quotation, clause.idx) for t in clause.subtree}
     tokens = ctx.same_paragraph(verb, [t for n, c in enumerate(after[first:], first)
-                                       if holds[n] or (c.dep_ not in GOVERNOR_CUT_DEPS
-                                                       and not trailing_clause(c))
+                                       if holds[n] or gives_reason(c) or (
+                                           c.dep_ not in GOVERNOR_CUT_DEPS and not trailing_clause(c))
                                        for t in c.subtree if t.i not in comments])
     pieces = _without_comment(ctx, _mixed_pieces(ctx, token_pieces(tokens), quotation), quotation)
     speaker = speaker_of(ctx, verb)
