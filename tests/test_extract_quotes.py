@@ -432,6 +432,14 @@ def test_marks_pairing() -> None:
     assert found == ["no", "Doubled", "Straight"]
 
 
+@pytest.mark.parametrize("ellipsis", [". . . ", "...", "… "])
+def test_a_quotation_may_open_with_an_ellipsis(ellipsis: str) -> None:
+    text = f'"No," said Dara Quinn. "{ellipsis}We just want someone who listens."'
+    found = [text[q.start: q.end] for q in quotations(text)]
+    assert len(found) == 2 and found[0] == "No"
+    assert found[1].startswith(ellipsis.strip()) and "We just want someone who listens" in found[1]
+
+
 def test_unclosed_paragraph_not_continued_is_dropped() -> None:
     text = "He said “this never closes.\n\nThe next paragraph has no mark."
     assert quotations(text) == []

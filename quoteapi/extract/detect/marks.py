@@ -25,6 +25,8 @@ MARK_PATTERN = re.compile(r"(?<=[^\s'])'(?='')|''|``|[“”„\"‘’']")
 OPEN_BEFORE = set(" \t\n\xa0([{—–-―/:;") | {""}
 # characters that may stand right after a closing mark
 CLOSE_AFTER = set(" \t\n\xa0)]}.,;:!?—–-―/…") | {""}
+# an ellipsis: words left out at the start of a quotation
+ELLIPSIS = re.compile(r"(?:\. ?){2}\.\s*|…\s*")
 # a paragraph is a line; blank lines between paragraphs are simply empty lines
 PARAGRAPH_PATTERN = re.compile(r"[^\n]+")
 # a transcript turn ("WALLACE: Let's start...") opens a new quotation even inside a running one
@@ -193,6 +195,9 @@ def _pair_marks(text: str, par_start: int, par_end: int, marks: list[tuple[int, 
     for position, mark in marks:
         before = text[position - 1] if position > par_start else ""
         after = text[position + len(mark)] if position + len(mark) < par_end else ""
+        elided = ELLIPSIS.match(text, position + len(mark), par_end)
+        if elided and before in OPEN_BEFORE and elided.end() < par_end:
+            after = text[elided.end()]  # ". . . I just want": words left out open the quotation
         if before == " " and position - 2 >= par_start and text[position - 2] in "’'" and \
                 text[position - 3: position - 1] != "''":
             before = text[position - 2]  # a space between a closing single mark and ours: ' "
