@@ -499,6 +499,13 @@ def test_colon_and_dash_attributions(text: str, expected: list) -> None:
 # --- Statements, letters and social posts -----------------------------------------------------
 
 STATEMENTS_AND_POSTS = [
+    # a newsletter digest: a headline in capitals, an excerpt, its source credited in brackets;
+    # a title credited the same way is no excerpt
+    case("digest-excerpt-credited-in-brackets",
+         "TOP STORIES.\n\nHOW THE DROUGHT HIT THE VALLEY “Farmers across the valley are selling "
+         "herds they spent decades building.” [Reuters.]\n\nSEASON TWO IS COMING We finally have a "
+         "trailer for the new season of “Tidewater.” [Harlow Gazette.]",
+         (D, "selling herds they spent decades building", "Reuters", None)),
     case("in-a-statement-direct",
          "In a statement, Northline said: “We apologise to every passenger affected.”",
          (D, "apologise to every passenger", "Northline", None)),

@@ -14,12 +14,14 @@ from ..context import ArticleContext
 from ..grammar import VERB_POS
 from ..model import QuoteType
 from .cues import Cue, can_be_source, mention_span, speaker_of
-from .found import CONFIDENCE, Detection, Found
+from .found import CONFIDENCE, Detection, Found, opens_clause
 from .marks import TRANSCRIPT_TURN, Quoted
 from .slots import NO_SPEECH_LEMMAS, is_speaker, verb_before
 
 # what may stand between a verb and the colon leading in to what it says: "whispered to him:"
 ADDRESSEE_DEPS = frozenset({"prep", "advmod", "npadvmod", "dative", "prt"})
+# a source in brackets after a closing mark, ending its paragraph: "” [Reuters.]"
+CREDIT = re.compile(r"[ \t\xa0]*\[([A-Z][^\[\]\n]{0,40}?)\.?\][ \t\xa0]*(?=\n|$)")
 # a byline after a closing mark: "” ― Sonya Herridge"
 BYLINE = re.compile(r"[\s\xa0]*[―—–][\s\xa0]*(?=[A-Z])")
 
@@ -75,6 +77,15 @@ def led_in_by(ctx: ArticleContext, quotation: Quoted) -> Token | None:
         return None  # more than whom the verb speaks to
     speaker = speaker_of(ctx, verb)
     return verb if speaker is not None and is_speaker(speaker.root) else None
+
+
+def _after_headline(ctx: ArticleContext, quotation: Quoted) -> bool:
+    """Whether only a headline in capitals stands before the quotation in its paragraph (a digest:
+    "HOW THE DROUGHT HIT THE VALLEY “…” [Reuters.]"), not words of a sentence ("a trailer for
+    “Sherlock.”")."""
+    start = ctx.paragraph_bounds(quotation.start)[0]
+    lead = ctx.text[start: quotation.start]
+    return any(char.isalpha() for char in lead) and not any(char.islower() for char in lead)
 
 
 def _main_clause(ctx: ArticleContext, lead: Span) -> tuple[Token, Span] | None:
@@ -194,10 +205,17 @@ def _headline_name(ctx: ArticleContext, colon: Token) -> Span | None:
 
 
 def quote_with_byline(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
-    """A dash and a name after the closing mark: "“…” ― Sonya Herridge"."""
+    """A dash and a name after the closing mark ("“…” ― Sonya Herridge"), or a source in brackets
+    ending the paragraph, a digest's credit for an excerpt ("“…” [Reuters.]")."""
     ctx = state.ctx
     if not quotation.closed:
         return None
+    credit = CREDIT.match(ctx.text, quotation.end + 1)
+    if credit is not None and (opens_clause(ctx.text, quotation) or _after_headline(ctx, quotation)):
+        source = ctx.doc.char_span(*credit.span(1), alignment_mode="expand")
+        if source is None or not any(t.pos_ == "PROPN" for t in source):
+            return None
+        return Found(QuoteType.DIRECT, quotation.pieces, source, source, CONFIDENCE["byline"])
     match = BYLINE.match(ctx.text, quotation.end + 1)
     if match is None:
         return None
