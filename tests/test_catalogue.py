@@ -499,6 +499,11 @@ def test_colon_and_dash_attributions(text: str, expected: list) -> None:
 # --- Statements, letters and social posts -----------------------------------------------------
 
 STATEMENTS_AND_POSTS = [
+    # comments pasted from a social network keep invisible direction marks before the quote
+    case("post-with-invisible-direction-mark",
+         "The mayor's post drew hundreds of replies.\n\n\u202a”We will rebuild this street, brick "
+         "by brick!!” posted Dara Quinn.",
+         (D, "We will rebuild this street", "Dara Quinn", None)),
     # a newsletter digest: a headline in capitals, an excerpt, its source credited in brackets;
     # a title credited the same way is no excerpt
     case("digest-excerpt-credited-in-brackets",

@@ -1,6 +1,7 @@
 """What the detectors share: the state of one article's detection and the ``Found`` items they
 return (quotes before their speakers are resolved)."""
 
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -153,7 +154,8 @@ def opens_clause(text: str, quotation: Quoted) -> bool:
     or a dash before its mark), as a direct quote does; a fragment inside a sentence (a “crazy
     election,” that ...) has a word before it."""
     index = quotation.start - 1
-    while index >= 0 and (text[index].isspace() or text[index] in "“\"'‘`„”"):
+    while index >= 0 and (text[index].isspace() or text[index] in "“\"'‘`„”"
+                          or unicodedata.category(text[index]) == "Cf"):  # invisible formatting
         index -= 1
     return index < 0 or text[index] in CLAUSE_OPENERS
 

@@ -9,6 +9,7 @@ apostrophes inside words ("isn’t", "Putin’s") and before years ("’16") are
 """
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 # double marks: "open", "close" or "either" (straight marks decide by their neighbours)
@@ -193,7 +194,10 @@ def _pair_marks(text: str, par_start: int, par_end: int, marks: list[tuple[int, 
     opened: tuple[int, str] | None = None
     nested = False  # inside a curly quote within a straight one ("PENCE: … “Shark Tank.” …)
     for position, mark in marks:
-        before = text[position - 1] if position > par_start else ""
+        back = position - 1
+        while back >= par_start and unicodedata.category(text[back]) == "Cf":
+            back -= 1  # invisible formatting (a direction mark pasted from a post) is no neighbour
+        before = text[back] if back >= par_start else ""
         after = text[position + len(mark)] if position + len(mark) < par_end else ""
         elided = ELLIPSIS.match(text, position + len(mark), par_end)
         if elided and before in OPEN_BEFORE and elided.end() < par_end:
