@@ -301,6 +301,13 @@ def test_a_mixed_quote_ends_where_the_writer_sets_off_words_of_their_own(
     assert quote.type is M and quote.text == said
 
 
+def test_a_that_clause_read_as_a_relative_clause_starts_at_that(extract: Extract) -> None:
+    text = ("Lena Okafor is telling voters at a popular Harlow, North Yorkshire, breakfast spot "
+            "that “I need you tomorrow.”")
+    (quote,) = extract(text)
+    assert quote.type is M and quote.text == "that “I need you tomorrow.”"
+
+
 @pytest.mark.parametrize("text, said", [
     pytest.param("Okafor called the bridge plan “a mistake” because so few people live near the "
                  "site.", "the bridge plan “a mistake” because so few people live near the site",

@@ -524,12 +524,27 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
                                        if holds[n] or gives_reason(c) or (
                                            c.dep_ not in GOVERNOR_CUT_DEPS and not trailing_clause(c))
                                        for t in c.subtree if t.i not in comments])
+    clause = _complement_read_as_relative(span.root, verb)
+    if clause is not None:  # what was said starts at its "that", not at the noun before it
+        tokens = [t for t in tokens if t.i >= clause.left_edge.i]
     pieces = _without_comment(ctx, _mixed_pieces(ctx, token_pieces(tokens), quotation), quotation)
     speaker = speaker_of(ctx, verb)
     if not listed and (speaker is None or not _is_someone(speaker) or verb.lower_ in BE_FORMS):
         return None  # "be" attributes nothing: “He’s For Oil Because ‘Oil Pays Him …’”
     confidence = CONFIDENCE["governor"] if listed else CONFIDENCE["any verb"]
     return Found(QuoteType.MIXED, pieces, ctx.doc[verb.i: verb.i + 1], speaker, confidence)
+
+
+def _complement_read_as_relative(token: Token, verb: Token) -> Token | None:
+    """The clause above ``token`` (below ``verb``) that opens with the conjunction "that" but
+    hangs from a noun as a relative clause ("told voters at a breakfast spot that “I need you
+    tomorrow”"): what the verb reports, misparsed. A relative "that" is the clause's subject or
+    object, never its marker."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            return token
+        token = token.head
+    return None
 
 
 def by_calling_verb_before(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
