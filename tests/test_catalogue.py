@@ -268,6 +268,12 @@ def test_joint_speakers(text: str, expected: list) -> None:
 # --- Follow-on quotes: an unattributed quote after an attributed one is the same speaker's -----
 
 FOLLOW_ON = [
+    # the paragraph after the quotation is no part of its sentence, however the parser reads it
+    case("question-after-a-sentence-about-the-speaker",
+         'Lena Okafor looked at the figures and said the money had gone. "Who is going to pay for '
+         'the roof now?"\n\nThe crowd booed.',
+         (I, "money had gone", "Lena Okafor", None),
+         (D, "Who is going to pay for the roof now?", "Lena Okafor", None)),
     # in its paragraph a quotation with no cue goes on from the quote before, however short: one
     # quote of two pieces (as PolNeAR's annotators count it), joined without the attribution's comma
     case("same-paragraph-one-word",
