@@ -11,6 +11,7 @@ import pytest
 from quoteapi.errors import BadInput, QuoteapiError
 from quoteapi.extract import Quote, QuoteType, extract_many, extract_text
 from quoteapi.extract.detect.marks import quotations
+from quoteapi.nlp.pipeline import parse
 
 Extract = Callable[[str], list[Quote]]
 D, I, M = QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.MIXED
@@ -445,6 +446,13 @@ def test_a_quotation_may_open_with_an_ellipsis(ellipsis: str) -> None:
     found = [text[q.start: q.end] for q in quotations(text)]
     assert len(found) == 2 and found[0] == "No"
     assert found[1].startswith(ellipsis.strip()) and "We just want someone who listens" in found[1]
+
+
+def test_a_line_break_starts_a_sentence() -> None:
+    doc = parse("Harlow Mayor Wins Third Vote On Budget\n\nthe council met on Monday and approved "
+                "the plan by a wide margin.")
+    starts = [sentence[0].text for sentence in doc.sents]
+    assert starts == ["Harlow", "the"]
 
 
 def test_unclosed_paragraph_not_continued_is_dropped() -> None:

@@ -40,6 +40,21 @@ GLUED_MARKS = (r"(?<=[\w)\]])[,.:;!?](?=[“”„\"])", r"(?<=[,.:;!?])[“”�
                r"(?<=[\w.])[)\]](?=[,.:;!?][“”„\"])")
 
 
+LINE_BREAKS = "quoteapi_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs (it keeps boundaries set
+    before it): a headline without a stop, a caption, a list item or a paragraph whose quotation
+    was never closed is never one sentence with the paragraph after it."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and ("\n" in before.text or "\n" in before.whitespace_):
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def get_nlp(model: str | None = None, coref: bool | None = None) -> Language:
     """The pipeline for ``model`` (default from settings); unless ``coref`` is False (or
@@ -53,6 +68,8 @@ def get_nlp(model: str | None = None, coref: bool | None = None) -> Language:
         raise ModelMissing(f"spaCy pipeline {model!r} is not installed: {FIX_SPACY}") from error
     infixes = [*nlp.Defaults.infixes, *GLUED_MARKS]  # spaCy's documented way to add infixes
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     if coref:
         try:
             import coreferee  # noqa: F401  (registers the "coreferee" factory)
