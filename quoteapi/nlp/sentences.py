@@ -15,11 +15,7 @@ class Sentences:
 
     def __init__(self, doc: Doc) -> None:
         self.length = len(doc)
-        # the parser sometimes runs a sentence over a line break; no sentence of news does, so a
-        # line break starts one too (at the first token after it)
-        breaks = {t.i + 1 for t in doc[:-1] if "\n" in t.text or "\n" in t.whitespace_}
-        breaks = {i for i in breaks if not doc[i].is_space}
-        self.starts = sorted({sentence.start for sentence in doc.sents} | breaks) or [0]
+        self.starts = [sentence.start for sentence in doc.sents] or [0]
 
     def number(self, token_index: int) -> int:
         """The number (from 0) of the sentence holding token ``token_index``."""
