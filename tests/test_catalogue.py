@@ -505,6 +505,14 @@ def test_colon_and_dash_attributions(text: str, expected: list) -> None:
 # --- Statements, letters and social posts -----------------------------------------------------
 
 STATEMENTS_AND_POSTS = [
+    case("issued-a-statement-comma",
+         "Hours after the fire, Mayor Lena Okafor issued a statement, “Last night our city lost "
+         "three of its bravest. We will not forget them.”",
+         (D, "Last night our city lost three of its bravest", "Lena Okafor", "Mayor")),
+    case("shared-writing-participle",
+         "Mia Lund shared the news on social media last week, writing “Feels great to support a "
+         "woman I believe in. She only accepts small donations.”",
+         (D, "Feels great to support a woman", "Mia Lund", None)),
     # comments pasted from a social network keep invisible direction marks before the quote
     case("post-with-invisible-direction-mark",
          "The mayor's post drew hundreds of replies.\n\n\u202a”We will rebuild this street, brick "

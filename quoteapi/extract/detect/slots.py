@@ -10,12 +10,13 @@ must end like speech (with a comma, "?", "!" or a dash inside or right after its
 
 from spacy.tokens import Span, Token
 
+from ...lexicon import words
 from ...lexicon.people import person_nouns
 from ...lexicon.verbs import speech_verbs
 from ..context import ArticleContext
 from ..grammar import PERSONAL_PRONOUNS
 from ..model import QuoteType
-from .cues import Cue, can_be_source, mention_span, speaker_of
+from .cues import Cue, can_be_source, mention_span, nearest_subject, speaker_of
 from .found import CONFIDENCE, Detection, Found, ends_like_speech, opens_clause
 from .marks import Quoted
 
@@ -98,6 +99,9 @@ def verb_before(ctx: ArticleContext, mark: Token) -> tuple[Token, Span] | None:
         doc[index].pos_ in {"ADV", "PART", "ADP"} or doc[index].lower_ == "it"
     ):
         index -= 1  # "shot back", "said again", "put it"
+    if index >= 0 and doc[index].pos_ == "NOUN" and doc[index].lemma_.lower() in words(
+            "speech_nouns") and doc[index].dep_ == "dobj" and doc[index].head.i < index:
+        index = doc[index].head.i  # "Trump issued a statement, “…”": the verb of its object
     if index < 0 or doc[index].pos_ != "VERB" or doc[index].lemma_.lower() in NO_SPEECH_LEMMAS:
         return None
     verb = doc[index]
@@ -150,6 +154,10 @@ def by_verb_right_before(state: Detection, quotation: Quoted, cues: list[Cue]) -
     speaker = speaker_of(ctx, verb)
     if speaker is None and verb.dep_ == "acl" and can_be_source(verb.head):
         speaker = mention_span(ctx, verb.head)
+    if (speaker is None or not is_speaker(speaker.root)) and verb.tag_ == "VBG" and \
+            verb.i > 0 and verb.nbor(-1).text == ",":
+        speaker = nearest_subject(ctx, verb)  # "Flea shared the news, writing “…”": the parser
+        # may make the participle the subject of the quoted words
     if speaker is None or not is_speaker(speaker.root):
         return None
     return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[verb.i: verb.i + 1], speaker,
