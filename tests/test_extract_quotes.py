@@ -302,6 +302,13 @@ def test_a_mixed_quote_ends_where_the_writer_sets_off_words_of_their_own(
     assert quote.type is M and quote.text == said
 
 
+def test_the_programme_a_speaker_spoke_on_is_no_part_of_the_quote(extract: Extract) -> None:
+    text = ('Okafor said Sunday on BBC\'s "Sunday Politics With Ruth Reed" that she would "take a '
+            'look" at the bill, which would give councils more time to set budgets.')
+    (quote,) = extract(text)
+    assert quote.type is M and quote.text == 'that she would "take a look" at the bill'
+
+
 def test_a_that_clause_read_as_a_relative_clause_starts_at_that(extract: Extract) -> None:
     text = ("Lena Okafor is telling voters at a popular Harlow, North Yorkshire, breakfast spot "
             "that “I need you tomorrow.”")

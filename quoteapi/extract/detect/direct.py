@@ -20,6 +20,7 @@ from ..grammar import PERSONAL_PRONOUNS
 from ..model import QuoteType
 from .cues import (
     ADDRESSEE_VERBS,
+    CLAUSE_DEPS,
     Cue,
     gives_reason,
     speaker_of,
@@ -515,6 +516,9 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
     holds = [c.left_edge.idx <= quotation.start <= c.right_edge.idx + len(c.right_edge) for c in after]
     if not any(holds):
         return None  # the quoted words are not what the verb governs (a scare quote in its subject)
+    holder = after[holds.index(True)]
+    if holder.dep_ == "prep" and any(c.dep_ in CLAUSE_DEPS for c in after):
+        return None  # where it was said ("said on “This Week” that he would …"), not what
     addressed = verb.lemma_.lower() in ADDRESSEE_VERBS  # "told the crowd that …": whom, not what
     first = next(n for n, c in enumerate(after) if holds[n] or (
         c.dep_ in GOVERNOR_OBJECT_DEPS and not (addressed and c.dep_ in {"dobj", "dative"})))
