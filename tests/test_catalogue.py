@@ -471,6 +471,11 @@ COLON_AND_DASH = [
     case("en-dash-name-role",
          "“We build for a hundred years.” – Marta Silva, architect",
          (D, "build for a hundred years", "Marta Silva", "architect")),
+    # a fact check quotes a claim as a paragraph of its own and names who made it below
+    case("claim-then-hyphen-name-below",
+         "The council has not published the figures.\n\n\"We cut the waiting list by half in "
+         "a year, and nobody noticed.\"\n\n- Lena Okafor.\n\nThe figures tell another story.",
+         (D, "cut the waiting list by half", "Lena Okafor", None)),
     case("sentence-then-colon",
          "Dr Amara Osei, a paediatrician at St Luke’s, was blunt: “Children are getting sicker "
          "every week.”",

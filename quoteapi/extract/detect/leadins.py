@@ -22,8 +22,9 @@ from .slots import NO_SPEECH_LEMMAS, is_speaker, verb_before
 ADDRESSEE_DEPS = frozenset({"prep", "advmod", "npadvmod", "dative", "prt"})
 # a source in brackets after a closing mark, ending its paragraph: "” [Reuters.]"
 CREDIT = re.compile(r"[ \t\xa0]*\[([A-Z][^\[\]\n]{0,40}?)\.?\][ \t\xa0]*(?=\n|$)")
-# a byline after a closing mark: "” ― Sonya Herridge"
-BYLINE = re.compile(r"[\s\xa0]*[―—–][\s\xa0]*(?=[A-Z])")
+# a byline after a closing mark, on its line or the next: "” ― Sonya Herridge", "”\n\n- Clinton."
+# (a hyphen with a space after it stands for a dash)
+BYLINE = re.compile(r"[\s\xa0]*(?:[―—–]|-(?=[ \xa0]))[\s\xa0]*(?=[A-Z])")
 
 
 def quote_after_colon(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
