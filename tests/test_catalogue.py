@@ -425,6 +425,13 @@ def test_reported_speech(text: str, expected: list) -> None:
 # --- Mixed quotes: reported speech holding a quoted fragment ----------------------------------
 
 MIXED = [
+    # the sentence goes on past its attribution without marks: the rest of what was said
+    case("quote-going-on-past-the-attribution",
+         "“It was our bad luck,” Lena Okafor said, that both fires started on the same night.",
+         (M, ("our bad luck", "both fires started on the same night"), "Lena Okafor", None)),
+    case("attribution-then-writers-words",
+         "“The strike is over,” Omar Haddad said, to cheers from the crowd outside the depot.",
+         (D, "strike is over", "Omar Haddad", None)),
     case("said-fragment",
          "Lena Okafor said the plan was “dead in the water”.",
          (M, "plan was “dead in the water", "Lena Okafor", None)),

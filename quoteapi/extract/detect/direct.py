@@ -80,6 +80,8 @@ COMMENT_DEPS = {"advcl", "relcl", "appos", "npadvmod", "parataxis", "mark"}
 # before a quotation one may stand with its object in between
 CALLING_VERBS = {"call", "label", "brand", "dub", "deem", "term"}
 CALLING_REACH = 30
+# most tokens of an attribution after a quotation before the comma that ends it ("he told Fox,")
+ATTRIBUTION_TAIL = 5
 # clauses after a governing verb that are not part of what it attributes
 GOVERNOR_CUT_DEPS = {"advcl", "conj", "cc", "parataxis", "punct", "mark"}
 
@@ -105,6 +107,8 @@ def direct_quotes(state: Detection) -> list[Found]:
             # spoke on ("said on “Meet the Press.”"): only a clause or verb of speech quotes one
         elif title and result is not None:
             result = _with_title(state, quotation, cues, result)
+        elif result is not None:
+            result = _going_on_unquoted(state, quotation, result)
         if result is not None and found and _same_cue(found[-1], result) and \
                 interrupts(state.ctx.text, found[-1], quotation):
             found[-1] = found[-1]._replace(pieces=found[-1].pieces + quotation.pieces)
@@ -116,6 +120,37 @@ def direct_quotes(state: Detection) -> list[Found]:
         elif not title:
             found += _without_cue(state, quotation, cues, found)
     return found
+
+
+def _going_on_unquoted(state: Detection, quotation: Quoted, result: Found) -> Found:
+    """A quote whose sentence goes on past its attribution without quotation marks, the writer
+    giving the rest of what was said (“Only you, Dinesh,” she said, would use the occasion …;
+    ''It is a better use of capital,'' he added, to pursue a hybrid system): the rest, up to the
+    sentence's end, is part of the quote, which becomes mixed. The rest must go on the quoted
+    sentence: open with "that", "to" and a verb, or a verb of its own, and hold no quotation."""
+    ctx = state.ctx
+    cue = result.cue
+    if cue is None or cue.start_char < quotation.end or not quotation.closed:
+        return result
+    doc = ctx.doc
+    gap = ctx.text[quotation.end: cue.start_char]
+    if any(mark in gap for mark in ".!?;\n") or not gap.lstrip("”\"’' \xa0").startswith(","):
+        return result  # the attribution does not follow the quotation's comma
+    end = ctx.sentences.end(cue.end - 1)
+    comma = next((t for t in doc[cue.end: min(cue.end + ATTRIBUTION_TAIL, end)]
+                  if t.text == "," or t.is_quote or t.is_punct), None)
+    if comma is None or comma.text != "," or comma.i + 2 >= end:
+        return result
+    first, second = doc[comma.i + 1], doc[comma.i + 2]
+    goes_on = first.lower_ == "that" or first.tag_ == "MD" or first.pos_ == "AUX" or (
+        first.lower_ == "to" and second.tag_ == "VB")
+    rest = [t for t in doc[comma.i + 1: end] if not t.is_space]
+    if not goes_on or any(t.is_quote for t in rest) or ctx.crosses_paragraph(comma.idx, rest[-1].idx):
+        return result
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    piece = (rest[0].idx, rest[-1].idx + len(rest[-1]))
+    return result._replace(type=QuoteType.MIXED, pieces=result.pieces + (piece,))
 
 
 def _without_cue(state: Detection, quotation: Quoted, cues: list[Cue], found: list[Found]) -> list[Found]:
