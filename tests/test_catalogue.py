@@ -429,6 +429,10 @@ MIXED = [
     case("quote-going-on-past-the-attribution",
          "“It was our bad luck,” Lena Okafor said, that both fires started on the same night.",
          (M, ("our bad luck", "both fires started on the same night"), "Lena Okafor", None)),
+    case("attribution-then-and-the-story-goes-on",
+         "“Follow us,” Ms. Ruiz said, and the boys, intrigued, trailed behind, en route to the "
+         "square at the county courthouse.",
+         (D, "Follow us", "Ruiz", None)),
     case("attribution-then-writers-words",
          "“The strike is over,” Omar Haddad said, to cheers from the crowd outside the depot.",
          (D, "strike is over", "Omar Haddad", None)),

@@ -368,7 +368,12 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
         return token_pieces(ctx.same_paragraph(verb, inverted))
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.pos_ in VERB_POS and _set_off(verb):
         outside = set(verb.subtree)
-        return token_pieces(ctx.same_paragraph(verb, [t for t in verb.head.subtree if t not in outside]))
+        tokens = [t for t in verb.head.subtree if t not in outside]
+        after = verb.right_edge.i + 1
+        if verb.head.i < verb.i and after < len(verb.doc) and verb.doc[after].dep_ == "cc":
+            # "“Follow us,” Gil said, and the boys trailed behind": past "and", the writer
+            tokens = [t for t in tokens if t.i < verb.i]  # goes on with the story
+        return token_pieces(ctx.same_paragraph(verb, tokens))
     return ()
 
 
