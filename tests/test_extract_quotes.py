@@ -462,6 +462,13 @@ def test_a_line_break_starts_a_sentence() -> None:
     assert starts == ["Harlow", "the"]
 
 
+def test_sentences_left_open_after_a_colon_are_a_quotation() -> None:
+    text = ("What it means for the vote - More from Jones: “The partisanship of a state is a "
+            "starting point. The size of the state matters as much. [Gallup.]\n\nThe next item.")
+    found = [text[q.start: q.end] for q in quotations(text)]
+    assert len(found) == 1 and found[0].startswith("The partisanship of a state")
+
+
 def test_unclosed_paragraph_not_continued_is_dropped() -> None:
     text = "He said “this never closes.\n\nThe next paragraph has no mark."
     assert quotations(text) == []

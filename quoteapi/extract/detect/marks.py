@@ -26,6 +26,8 @@ MARK_PATTERN = re.compile(r"(?<=[^\s'])'(?='')|''|``|[“”„\"‘’']")
 OPEN_BEFORE = set(" \t\n\xa0([{—–-―/:;") | {""}
 # characters that may stand right after a closing mark
 CLOSE_AFTER = set(" \t\n\xa0)]}.,;:!?—–-―/…") | {""}
+# a source credited in brackets at a paragraph's end ("… 152 electoral votes. [Gallup.]")
+CREDIT_AT_END = re.compile(r"\s*\[[^\[\]\n]{1,40}\]$")
 # an ellipsis: words left out at the start of a quotation
 ELLIPSIS = re.compile(r"(?:\. ?){2}\.\s*|…\s*")
 # a paragraph is a line; blank lines between paragraphs are simply empty lines
@@ -130,13 +132,15 @@ def _running(text: str, per_paragraph: list[list[_Pair]], index: int,
 def _unclosed_sentences(text: str, pair: _Pair) -> bool:
     """Whether a quotation left open, which no paragraph continues, is whole sentences whose
     closing mark the writer forgot (“…,” said Baron. “His candidacy … in depth.¶): it opens a
-    sentence (at its paragraph's start or after a stop) and runs to one that ends."""
+    sentence (at its paragraph's start, after a stop or a colon) and runs to one that ends (a
+    source credited in brackets may follow: "More from Jones: “… electoral votes. [Gallup.]¶")."""
     index = pair.start - 1
     index -= 2 if text[max(0, index - 1): index + 1] in ("''", "``") else 1  # the mark itself
     while index >= 0 and text[index] in " \t\xa0":
         index -= 1
-    opens_sentence = pair.at_paragraph_start or (index >= 0 and text[index] in ".!?")
-    return opens_sentence and text[pair.start: pair.end].rstrip()[-1:] in {".", "!", "?"}
+    opens_sentence = pair.at_paragraph_start or (index >= 0 and text[index] in ".!?:")
+    said = CREDIT_AT_END.sub("", text[pair.start: pair.end].rstrip())  # "… votes. [Gallup.]"
+    return opens_sentence and said[-1:] in {".", "!", "?"}
 
 
 def _led_in(text: str, inner: int) -> bool:
