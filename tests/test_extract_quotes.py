@@ -469,6 +469,12 @@ def test_sentences_left_open_after_a_colon_are_a_quotation() -> None:
     assert len(found) == 1 and found[0].startswith("The partisanship of a state")
 
 
+def test_an_opening_mark_typed_for_a_closing_one_closes() -> None:
+    text = "She set up a website called “Harlow If The Bridge Falls“ that drew 4,000 visitors."
+    found = [text[q.start: q.end] for q in quotations(text)]
+    assert found == ["Harlow If The Bridge Falls"]
+
+
 def test_unclosed_paragraph_not_continued_is_dropped() -> None:
     text = "He said “this never closes.\n\nThe next paragraph has no mark."
     assert quotations(text) == []

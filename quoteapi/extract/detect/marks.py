@@ -250,8 +250,10 @@ def _roles(kind: str, mark: str, before: str, after: str) -> tuple[bool, bool]:
     if glued:  # a double mark between a stop and a word: closes (,”Clinton said) or opens
         return kind != "close", kind != "open"  # (said,“Look) as its shape or place says
     closes = closes and after in CLOSE_AFTER | set("”’\"'")
-    if kind == "open":  # an opening curly mark right after a comma or stop closes: “It's unusual,“
-        return True, before in {",", ".", "?", "!"} and after in CLOSE_AFTER
+    if kind == "open":  # an opening curly mark right after a comma, a stop or a word, before a
+        # space, closes: “It's unusual,“ / “If Trump Wins“ that (a typo of the closing mark)
+        typo = before.isalnum() and after in CLOSE_AFTER
+        return not typo, typo or (before in {",", ".", "?", "!"} and after in CLOSE_AFTER)
     if kind == "close":
         return opens and not closes, closes  # ” opening a paragraph now and then
     return opens, closes
