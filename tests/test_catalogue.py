@@ -234,6 +234,11 @@ def test_any_verb_in_the_attribution_slot(text: str, expected: list) -> None:
 # --- Joint and plural speakers are kept as such -----------------------------------------------
 
 JOINT = [
+    # a crowd's chant is its words, though no one in it is named; in capitals it is no title
+    case("chants-of",
+         "The mayor took the stage and was met with chants of “Okafor, Okafor, Okafor” from the "
+         "back of the hall.",
+         (D, "Okafor, Okafor, Okafor", None, None)),
     case("inverted-plural-first-names",
          '"We won\'t back down!" shout Priya and Omar.',
          (D, "We won't back down", "Priya and Omar", None)),

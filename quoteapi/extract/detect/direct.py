@@ -33,6 +33,7 @@ from .found import (
     Detection,
     Found,
     covers,
+    edge_tokens,
     ends_like_speech,
     opens_clause,
     overlaps,
@@ -40,7 +41,13 @@ from .found import (
 )
 from .leadins import led_in_by, quote_after_colon, quote_of_turn, quote_with_byline
 from .marks import MARK_PATTERN, Quoted
-from .slots import by_attribution_slot, by_lead_in_slot, by_verb_right_before
+from .slots import (
+    by_attribution_slot,
+    by_chant_noun,
+    by_lead_in_slot,
+    by_verb_right_before,
+    chant_noun,
+)
 
 # a quotation mark right before a quotation's words (doubled apostrophes or backticks first)
 OPENING_MARK_BEFORE = re.compile(r"(?:''|``|[“„\"‘'])$")
@@ -94,7 +101,8 @@ def direct_quotes(state: Detection) -> list[Found]:
     for quotation in state.quoted:
         if _taken(quotation, found) or overlaps(quotation.start, quotation.end, earlier):
             continue
-        title = is_title(state.ctx.text, quotation)
+        title = is_title(state.ctx.text, quotation) and chant_noun(state.ctx, quotation) is None
+        # (a chant in capitals is still words called out: chants of “Trump, Trump, Trump”)
         rules = TITLE_RULES if title else QUOTATION_RULES
         cues = [c for c in state.cues_near(quotation.start, quotation.end)
                 if not covers(quotation, c.start)]
@@ -474,7 +482,7 @@ def beside(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None
         return None  # a fragment inside a sentence: a mixed quote, if anything governs it
     if short and not ends_like_speech(text, quotation):
         return None  # a short quotation beside a cue is a quote only when it ends like speech
-    first, last = _edge_tokens(ctx, quotation)
+    first, last = edge_tokens(ctx, quotation)
     if first is None or last is None:
         return None
     best: tuple[int, Cue] | None = None
@@ -515,12 +523,6 @@ def _ends_sentence(text: str, quotation: Quoted) -> bool:
 def _breaks(tokens: list[Token]) -> bool:
     """Whether a sentence or paragraph ends among ``tokens`` (a stop, or a line break)."""
     return any(t.text in SENTENCE_ENDS or "\n" in t.text for t in tokens)
-
-
-def _edge_tokens(ctx: ArticleContext, quotation: Quoted) -> tuple[Token | None, Token | None]:
-    first = ctx.doc.char_span(quotation.start, quotation.pieces[0][1], alignment_mode="expand")
-    last = ctx.doc.char_span(quotation.pieces[-1][0], quotation.end, alignment_mode="expand")
-    return (first[0] if first else None), (last[-1] if last else None)
 
 
 def by_listed_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
@@ -593,7 +595,7 @@ def by_calling_verb_before(state: Detection, quotation: Quoted, cues: list[Cue])
     “outrageous.”"): a mixed quote of the object and the words called. Right before the quotation
     the verb names a thing ("a website called “…”"), and says nothing of it."""
     ctx = state.ctx
-    first, _ = _edge_tokens(ctx, quotation)
+    first, _ = edge_tokens(ctx, quotation)
     if first is None:
         return None
     start = ctx.sentences.start(first.i)
@@ -634,6 +636,7 @@ QUOTATION_RULES: tuple[Rule, ...] = (
     by_verb_right_before,  # a verb of speech right before a sentence quoted: a man yelled “Stop!”
     quote_after_colon,  # a lead-in ending with a colon
     quote_with_byline,  # a dash and a name after it
+    by_chant_noun,  # what a crowd called out: met with chants of “Ted! Ted!”
     by_governor,  # a verb governing the quoted words: called the deal “a disaster”
     by_calling_verb_before,  # the same, misparsed: Ruiz called Florida’s standards “strong.”
 )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..context import ArticleContext
 from ..model import QuoteType
@@ -170,3 +170,11 @@ def ends_like_speech(text: str, quotation: Quoted) -> bool:
     dash."""
     after = text[quotation.end: quotation.end + 3].lstrip("”’\"' ")
     return text[quotation.end - 1: quotation.end] in SPOKEN_ENDS or after[:1] in {",", "—", "–"}
+
+
+def edge_tokens(ctx: ArticleContext, quotation: Quoted) -> tuple[Token | None, Token | None]:
+    """The first and the last token of a quotation's words."""
+    first = ctx.doc.char_span(quotation.start, quotation.pieces[0][1], alignment_mode="expand")
+    last = ctx.doc.char_span(quotation.pieces[-1][0], quotation.end, alignment_mode="expand")
+    return (first[0] if first else None), (last[-1] if last else None)
+

@@ -17,7 +17,7 @@ from ..context import ArticleContext
 from ..grammar import PERSONAL_PRONOUNS
 from ..model import QuoteType
 from .cues import Cue, can_be_source, mention_span, nearest_subject, speaker_of
-from .found import CONFIDENCE, Detection, Found, ends_like_speech, opens_clause
+from .found import CONFIDENCE, Detection, Found, edge_tokens, ends_like_speech, opens_clause
 from .marks import Quoted
 
 # verbs that say nothing by themselves in the slot: "“…,” it was", "“…” has been"
@@ -162,3 +162,32 @@ def by_verb_right_before(state: Detection, quotation: Quoted, cues: list[Cue]) -
         return None
     return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[verb.i: verb.i + 1], speaker,
                  CONFIDENCE["slot"])
+
+
+def by_chant_noun(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
+    """A quotation that is the "of" phrase of a noun of what a crowd calls out ("met with chants
+    of “Trump, Trump, Trump”", "the cries of “Shame!”"): the words called, by whoever the noun
+    belongs to ("their chants") or by a crowd the text leaves unnamed."""
+    ctx = state.ctx
+    noun = chant_noun(ctx, quotation)
+    if noun is None:
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    speaker = mention_span(ctx, owners[0]) if owners else None
+    return Found(QuoteType.DIRECT, quotation.pieces, ctx.doc[noun.i: noun.i + 1], speaker,
+                 CONFIDENCE["slot"])
+
+
+def chant_noun(ctx: ArticleContext, quotation: Quoted) -> Token | None:
+    """The noun of what a crowd calls out whose "of" phrase the quotation is ("chants of “…”")."""
+    first, _ = edge_tokens(ctx, quotation)
+    if first is None or first.i < 3:
+        return None
+    before = [t for t in ctx.doc[first.i - 3: first.i] if not t.is_quote]
+    if len(before) < 2:
+        return None
+    noun, preposition = before[-2], before[-1]
+    if preposition.lower_ != "of" or noun.pos_ != "NOUN" or \
+            noun.lemma_.lower() not in words("chant_nouns"):
+        return None
+    return noun
