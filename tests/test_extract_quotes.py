@@ -309,6 +309,14 @@ def test_the_programme_a_speaker_spoke_on_is_no_part_of_the_quote(extract: Extra
     assert quote.type is M and quote.text == 'that she would "take a look" at the bill'
 
 
+def test_the_programme_a_speaker_told_is_no_part_of_the_quote(extract: Extract) -> None:
+    text = ("But he told ITV’s “Good Morning Britain” that he agrees Okafor is a “total opportunist” "
+            "and said “the record is quite clear that she changes her mind a whole lot of the time.”")
+    quotes = extract(text)
+    assert any("total opportunist" in q.text for q in quotes)
+    assert not any("Good Morning Britain" in q.text for q in quotes)
+
+
 def test_a_that_clause_read_as_a_relative_clause_starts_at_that(extract: Extract) -> None:
     text = ("Lena Okafor is telling voters at a popular Harlow, North Yorkshire, breakfast spot "
             "that “I need you tomorrow.”")

@@ -553,10 +553,14 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
     holds = [c.left_edge.idx <= quotation.start <= c.right_edge.idx + len(c.right_edge) for c in after]
     if not any(holds):
         return None  # the quoted words are not what the verb governs (a scare quote in its subject)
-    holder = after[holds.index(True)]
-    if holder.dep_ == "prep" and any(c.dep_ in CLAUSE_DEPS for c in after):
-        return None  # where it was said ("said on “This Week” that he would …"), not what
     addressed = verb.lemma_.lower() in ADDRESSEE_VERBS  # "told the crowd that …": whom, not what
+    holder = after[holds.index(True)]
+    circumstance = holder.dep_ == "prep" or (addressed and holder.dep_ in {"dobj", "dative"})
+    misread = any(_that_clause_as_relative(t) and t.left_edge.idx > quotation.start
+                  for c in after for t in c.subtree)
+    if circumstance and (misread or any(c.dep_ in CLAUSE_DEPS for c in after)):
+        return None  # where or to whom it was said ("said on “This Week” that he would …",
+        # "told “Good Morning America” that he …"), not what
     first = next(n for n, c in enumerate(after) if holds[n] or (
         c.dep_ in GOVERNOR_OBJECT_DEPS and not (addressed and c.dep_ in {"dobj", "dative"})))
     comments = {t.i for c in after[first:] for clause in c.subtree if trailing_clause(clause)
@@ -579,13 +583,18 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
 def _complement_read_as_relative(token: Token, verb: Token) -> Token | None:
     """The clause above ``token`` (below ``verb``) that opens with the conjunction "that" but
     hangs from a noun as a relative clause ("told voters at a breakfast spot that “I need you
-    tomorrow”"): what the verb reports, misparsed. A relative "that" is the clause's subject or
-    object, never its marker."""
+    tomorrow”"): what the verb reports, misparsed."""
     while token.i != verb.i and token.head.i != token.i:
-        if token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        if _that_clause_as_relative(token):
             return token
         token = token.head
     return None
+
+
+def _that_clause_as_relative(token: Token) -> bool:
+    """Whether ``token`` heads a relative clause marked by the conjunction "that": a reported
+    clause misparsed (a relative "that" is the clause's subject or object, never its marker)."""
+    return token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
 def by_calling_verb_before(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found | None:
