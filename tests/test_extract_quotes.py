@@ -294,6 +294,9 @@ def test_a_mixed_quote_ends_where_the_writer_goes_on_past_a_comma(
     pytest.param("Quinn has repeatedly wondered whether the referees will be “fair” to her team, "
                  "engaging in what coaches call mind games.",
                  "whether the referees will be “fair” to her team", id="a participle after a verb's object"),
+    pytest.param("Jeb Reed says he’s “excited where we stand” as he faces a critically important "
+                 "test in the county’s primary.", "he’s “excited where we stand”",
+                 id="what went on meanwhile"),
 ])
 def test_a_mixed_quote_ends_where_the_writer_sets_off_words_of_their_own(
     extract: Extract, text: str, said: str

@@ -343,13 +343,23 @@ def _without_aside(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
         return pieces
     # from the first word past the quotation: a comma closing it is _without_comment's
     for token in ctx.doc[words_[0]: rest.end]:
-        if _is_dash(token) or (token.text == "," and token.i + 1 < rest.end
-                               and _comment(ctx.doc[token.i + 1: rest.end])):
+        if _is_dash(token) or _meanwhile(token) or (
+                token.text == "," and token.i + 1 < rest.end
+                and _comment(ctx.doc[token.i + 1: rest.end])):
             cut = token.idx
             while cut > 0 and ctx.text[cut - 1].isspace():
                 cut -= 1
             return _cut(pieces, cut)
     return pieces
+
+
+def _meanwhile(token: Token) -> bool:
+    """Whether ``token`` opens a clause of the writer's past the quotation saying what went on at
+    the time ("… “excited where we stand” as he faces a critical test …"): "as" or "while" with
+    a subject of its own."""
+    clause = token.head
+    return token.dep_ == "mark" and token.lower_ in ("as", "while") and clause.dep_ == "advcl" \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _cut(pieces: tuple[tuple[int, int], ...], at: int) -> tuple[tuple[int, int], ...]:
