@@ -297,6 +297,9 @@ def test_a_mixed_quote_ends_where_the_writer_goes_on_past_a_comma(
     pytest.param("Jeb Reed says he’s “excited where we stand” as he faces a critically important "
                  "test in the county’s primary.", "he’s “excited where we stand”",
                  id="what went on meanwhile"),
+    pytest.param("Since then, Okafor has been pushing what she called a \"let a thousand flowers "
+                 "bloom\" approach - working with a variety of existing groups to further her "
+                 "agenda.", 'a "let a thousand flowers bloom" approach', id="a dash after a governed quote"),
 ])
 def test_a_mixed_quote_ends_where_the_writer_sets_off_words_of_their_own(
     extract: Extract, text: str, said: str

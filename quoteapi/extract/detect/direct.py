@@ -583,6 +583,9 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
     if clause is not None:  # what was said starts at its "that", not at the noun before it
         tokens = [t for t in tokens if t.i >= clause.left_edge.i]
     pieces = _without_comment(ctx, _mixed_pieces(ctx, token_pieces(tokens), quotation), quotation)
+    within = [q.end for q in state.quoted_near(pieces[0][0], pieces[-1][1])
+              if any(s < q.end and q.start < e for s, e in pieces)]
+    pieces = _without_aside(ctx, pieces, max(within, default=quotation.end))
     speaker = speaker_of(ctx, verb)
     if not listed and (speaker is None or not _is_someone(speaker) or verb.lower_ in BE_FORMS):
         return None  # "be" attributes nothing: “He’s For Oil Because ‘Oil Pays Him …’”
