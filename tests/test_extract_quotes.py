@@ -483,6 +483,12 @@ def test_sentences_left_open_after_a_colon_are_a_quotation() -> None:
     assert len(found) == 1 and found[0].startswith("The partisanship of a state")
 
 
+def test_a_closing_mark_after_a_stray_space_closes() -> None:
+    text = "“I regret having listened to that advice, ” he said, echoing his colleague."
+    found = [text[q.start: q.end] for q in quotations(text)]
+    assert found == ["I regret having listened to that advice"]
+
+
 def test_an_opening_mark_typed_for_a_closing_one_closes() -> None:
     text = "She set up a website called “Harlow If The Bridge Falls“ that drew 4,000 visitors."
     found = [text[q.start: q.end] for q in quotations(text)]

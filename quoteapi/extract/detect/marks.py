@@ -210,6 +210,9 @@ def _pair_marks(text: str, par_start: int, par_end: int, marks: list[tuple[int, 
                 text[position - 3: position - 1] != "''":
             before = text[position - 2]  # a space between a closing single mark and ours: ' "
             # (not a closing doubled apostrophe: ''…'' ''…'' opens again)
+        if kinds[mark] == "close" and before == " " and position - 2 >= par_start and \
+                text[position - 2] in ",.!?" and after in CLOSE_AFTER:
+            before = text[position - 2]  # a space slipped in before the closing mark: "advice, ”"
         can_open, can_close = _roles(kinds[mark], mark, before, after)
         if opened is None:
             if can_open:
