@@ -262,6 +262,8 @@ def test_a_mixed_quote_keeps_both_marks_of_its_fragment(
      "close the border.", "he would make the desert “glow in the dark,”", "Ruiz vowed"),
     ("Ruiz said the talks had been “a waste of time,” which angered the unions.",
      "the talks had been “a waste of time,”", "angered"),
+    ("Okafor cautioned “let’s not get ahead of ourselves,” before optimistically predicting that "
+     "a second vote could heal the council.", "“let’s not get ahead of ourselves,”", "predicting"),
     ("Unions say the mayor is “losing the argument on pay,” part of a campaign they have run "
      "since the spring.", "the mayor is “losing the argument on pay,”", "campaign"),
     # a quotation a verb governs, the writer's words past it the parser hung from it

@@ -431,8 +431,9 @@ def _comment(after: Span) -> bool:
     aside = next((t for t in after[1:4] if t.text == ","), None)
     if first.dep_ in ("prep", "advmod") and aside is not None and aside.i + 1 < after.end:
         return _comment(after.doc[aside.i + 1: after.end])  # past "for instance,"
-    if first.tag_ == "VBG" or _summing_up(after):
-        return True  # "…,” linking to a story …"; "…,” a subtle dig at …"
+    if first.tag_ == "VBG" or _summing_up(after) or (first.lower_ in ("before", "after") and any(
+            c.dep_ == "pcomp" and c.tag_ == "VBG" for c in first.children)):
+        return True  # "…,” linking to a story …"; "…,” a subtle dig at …"; "…,” before adding"
     if first.dep_ == "cc" and len(after) > 1:
         first = after[1]
     if first.lower_ in ("that", "to"):
