@@ -332,6 +332,12 @@ def test_a_that_clause_read_as_a_relative_clause_starts_at_that(extract: Extract
     assert quote.type is M and quote.text == "that “I need you tomorrow.”"
 
 
+def test_the_speakers_next_act_past_a_quotation_is_no_part_of_it(extract: Extract) -> None:
+    text = 'By Monday Reed was back to boasting about "winning" and pledging to make the county great.'
+    quote = next(q for q in extract(text) if q.type is M)
+    assert quote.text == '"winning"' and quote.speaker is not None and quote.speaker.name == "Reed"
+
+
 @pytest.mark.parametrize("text, said", [
     pytest.param("Okafor called the bridge plan “a mistake” because so few people live near the "
                  "site.", "the bridge plan “a mistake” because so few people live near the site",

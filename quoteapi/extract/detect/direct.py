@@ -343,7 +343,7 @@ def _without_aside(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
         return pieces
     # from the first word past the quotation: a comma closing it is _without_comment's
     for token in ctx.doc[words_[0]: rest.end]:
-        if _is_dash(token) or _meanwhile(token) or (
+        if _is_dash(token) or _story_goes_on(token) or (
                 token.text == "," and token.i + 1 < rest.end
                 and _comment(ctx.doc[token.i + 1: rest.end])):
             cut = token.idx
@@ -353,10 +353,14 @@ def _without_aside(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
     return pieces
 
 
-def _meanwhile(token: Token) -> bool:
-    """Whether ``token`` opens a clause of the writer's past the quotation saying what went on at
-    the time ("… “excited where we stand” as he faces a critical test …"): "as" or "while" with
-    a subject of its own."""
+def _story_goes_on(token: Token) -> bool:
+    """Whether ``token`` opens the writer's words past the quotation: what went on at the time
+    ("… “excited where we stand” as he faces a critical test …": "as" or "while" with a subject
+    of its own), or the speaker's next act ("… “winning” and pledging to …": "and" with a
+    participle)."""
+    if token.dep_ == "cc" and token.i + 1 < len(token.doc):
+        then = token.nbor()
+        return then.tag_ == "VBG" and then.dep_ == "conj"
     clause = token.head
     return token.dep_ == "mark" and token.lower_ in ("as", "while") and clause.dep_ == "advcl" \
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
