@@ -332,6 +332,14 @@ def test_a_that_clause_read_as_a_relative_clause_starts_at_that(extract: Extract
     assert quote.type is M and quote.text == "that “I need you tomorrow.”"
 
 
+def test_a_quote_set_off_by_dashes_is_only_what_lies_between_them(extract: Extract) -> None:
+    text = ("He has also fulminated against plans by the company that owns the mill to shift some "
+            "production to Poland - ''I love that bread,'' he said, ''I will never eat it again'' - "
+            "and vowed to impose a tariff on imports of flour.")
+    quote = next(q for q in extract(text) if "love that bread" in q.text)
+    assert quote.text == "I love that bread I will never eat it again"
+
+
 def test_the_speakers_next_act_past_a_quotation_is_no_part_of_it(extract: Extract) -> None:
     text = 'By Monday Reed was back to boasting about "winning" and pledging to make the county great.'
     quote = next(q for q in extract(text) if q.type is M)

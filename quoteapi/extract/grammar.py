@@ -1,6 +1,8 @@
 """Word classes of English grammar that detection and attribution share: dependency labels and
 pronouns, each defined once."""
 
+from spacy.tokens import Token
+
 # parts of speech a cue verb may carry (headline "says" is sometimes tagged AUX or NOUN)
 VERB_POS = frozenset({"VERB", "AUX"})
 # subjects of an active verb: who does the saying
@@ -24,3 +26,12 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 NON_SPEAKERS = frozenset({"there", "what", "which", "that", "this"})
 # relative pronouns: the speaker is the noun the relative clause hangs from ("Reid, who said")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def is_dash(token: Token) -> bool:
+    """Whether a token is a dash setting words off, not a hyphen inside a word ("on-line")."""
+    if token.text in {"—", "–", "--"}:
+        return True
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and \
+        bool(token.doc[token.i - 1].whitespace_)
+

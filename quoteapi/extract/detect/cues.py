@@ -19,6 +19,7 @@ from ..grammar import (
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
     VERB_POS,
+    is_dash,
 )
 from .marks import CLOSING_MARKS, OPENING_MARKS
 
@@ -355,10 +356,11 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
         drop, add = _fused_addressee(verb, clauses[0])
         tokens = [t for c in clauses for t in clause_tokens(c) if t not in drop
                   and not (fronted and t.i > verb.i)] + list(add)
-        return token_pieces(ctx.same_paragraph(verb, tokens))
+        return token_pieces(ctx.same_paragraph(verb, _within_dashes(verb, tokens)))
     segment = _interrupting(verb) or _as_clause(verb)
     if segment:  # the sentence around ", Hebert said," or after "As Crane said,"
-        return token_pieces(ctx.same_paragraph(verb, [t for t in verb.sent if t.i not in segment]))
+        tokens = _within_dashes(verb, [t for t in verb.sent if t.i not in segment])
+        return token_pieces(ctx.same_paragraph(verb, tokens))
     comma = _closing_attribution(verb)
     if comma is not None:  # "…, police said." ends the sentence it attributes
         return token_pieces(ctx.same_paragraph(
@@ -368,13 +370,27 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
         return token_pieces(ctx.same_paragraph(verb, inverted))
     if verb.dep_ in {"parataxis", "ccomp"} and verb.head.pos_ in VERB_POS and _set_off(verb):
         outside = set(verb.subtree)
-        tokens = [t for t in verb.head.subtree if t not in outside]
+        tokens = _within_dashes(verb, [t for t in verb.head.subtree if t not in outside])
         after = verb.right_edge.i + 1
         if verb.head.i < verb.i and after < len(verb.doc) and verb.doc[after].dep_ == "cc":
             # "“Follow us,” Gil said, and the boys trailed behind": past "and", the writer
             tokens = [t for t in tokens if t.i < verb.i]  # goes on with the story
         return token_pieces(ctx.same_paragraph(verb, tokens))
     return ()
+
+
+def _within_dashes(verb: Token, tokens: list[Token]) -> list[Token]:
+    """The ``tokens`` between the dashes that set off a quotation and its attribution as an aside,
+    when there are such dashes either side of ``verb`` in its sentence ("… to Mexico - ''I love
+    Oreos,'' he said, ''I will never eat them again'' - and vowed …"): the rest is the writer's
+    sentence."""
+    sentence = verb.sent
+    before = [t.i for t in sentence if t.i < verb.i and is_dash(t)]
+    after = [t.i for t in sentence if t.i > verb.i and is_dash(t)]
+    if not before or not after:
+        return tokens
+    inside = [t for t in tokens if before[-1] < t.i < after[0]]
+    return inside if any(t.is_quote for t in inside) else tokens
 
 
 def _goes_on_saying(conj: Token) -> bool:

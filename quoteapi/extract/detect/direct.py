@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ...lexicon import words
 from ...lexicon.verbs import speech_verbs
 from ..context import ArticleContext
-from ..grammar import PERSONAL_PRONOUNS
+from ..grammar import PERSONAL_PRONOUNS, is_dash
 from ..model import QuoteType
 from .cues import (
     ADDRESSEE_VERBS,
@@ -343,7 +343,7 @@ def _without_aside(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
         return pieces
     # from the first word past the quotation: a comma closing it is _without_comment's
     for token in ctx.doc[words_[0]: rest.end]:
-        if _is_dash(token) or _story_goes_on(token) or (
+        if is_dash(token) or _story_goes_on(token) or (
                 token.text == "," and token.i + 1 < rest.end
                 and _comment(ctx.doc[token.i + 1: rest.end])):
             cut = token.idx
@@ -369,14 +369,6 @@ def _story_goes_on(token: Token) -> bool:
 def _cut(pieces: tuple[tuple[int, int], ...], at: int) -> tuple[tuple[int, int], ...]:
     """``pieces`` up to character offset ``at``."""
     return tuple((start, min(end, at)) for start, end in pieces if start < at)
-
-
-def _is_dash(token: Token) -> bool:
-    """Whether a token is a dash setting words off, not a hyphen inside a word ("on-line")."""
-    if token.text in {"—", "–", "--"}:
-        return True
-    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and \
-        bool(token.doc[token.i - 1].whitespace_)
 
 
 def _without_comment(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
