@@ -340,6 +340,15 @@ def test_a_quote_set_off_by_dashes_is_only_what_lies_between_them(extract: Extra
     assert quote.text == "I love that bread I will never eat it again"
 
 
+def test_a_quotation_held_by_a_clause_keeps_its_own_attribution(extract: Extract) -> None:
+    text = ("Mr. Reed suggested Ms. Okafor had demonstrated a fondness for brutal leaders like "
+            "Ceausescu - ''She would have loved Stalin,'' Mr. Reed said twice - and repeatedly "
+            "reminded the crowd of the stakes.")
+    quotes = extract(text)
+    assert any(q.type is D and q.text == "She would have loved Stalin" and q.cue is not None
+               and q.cue.text == "said" for q in quotes)
+
+
 def test_the_speakers_next_act_past_a_quotation_is_no_part_of_it(extract: Extract) -> None:
     text = 'By Monday Reed was back to boasting about "winning" and pledging to make the county great.'
     quote = next(q for q in extract(text) if q.type is M)

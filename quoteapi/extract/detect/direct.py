@@ -275,7 +275,7 @@ def nested_quote(state: Detection, quotation: Quoted, cues: list[Cue], outer: Fo
     if outer.type is not QuoteType.MIXED or outer.cue is None:
         return None
     inner = [c for c in _holding(quotation, cues) if c.words.start != outer.cue.start
-             and outer_start <= c.start < outer_end]
+             and (outer_start <= c.start < outer_end or _attributes_alone(quotation, c))]
     if inner:
         return _clause_quote(state, quotation, min(inner, key=lambda c: sum(e - s for s, e in c.content)))
     governed = by_listed_governor(state, quotation, cues)
@@ -298,6 +298,13 @@ def _reaching(text: str, quotation: Quoted, cues: list[Cue]) -> list[Cue]:
             if cue.kind == "verb" and not cue.topic and cue.content and cue.end <= quotation.start
             and cue.content[-1][1] <= quotation.start
             and BEFORE_QUOTATION.fullmatch(text, cue.content[-1][1], quotation.start)]
+
+
+def _attributes_alone(quotation: Quoted, cue: Cue) -> bool:
+    """Whether a cue after the quotation reports the quotation and nothing else ("“…,” Mr. Biden
+    said twice"), though another cue's clause before holds it too."""
+    return cue.start >= quotation.end and all(
+        quotation.start <= s and e <= quotation.end for s, e in cue.content)
 
 
 def _holding(quotation: Quoted, cues: list[Cue]) -> list[Cue]:
