@@ -443,6 +443,13 @@ def test_a_quotation_right_after_a_clause_the_parser_left_it_out_of_is_part_of_i
     assert (quote.type, quote.text) == (M, "to fight the tax “today, tomorrow, forever.”")
 
 
+def test_a_modal_clause_joined_to_the_verb_of_speech_is_still_reported(extract: Extract) -> None:
+    text = ("On Tuesday, Quinn announced that Reed was “extremely careless” with council funds and "
+            "in the normal course of events would face some penalty for his actions.")
+    (quote,) = extract(text)
+    assert quote.text.endswith("would face some penalty for his actions")
+
+
 def test_a_clause_joined_after_the_quotation_stays_with_it(extract: Extract) -> None:
     quote = find(extract("Ruiz said the plan was “a disaster,” and that it would fail."), "disaster")
     assert quote.type is M and quote.text.endswith("and that it would fail")

@@ -347,7 +347,7 @@ def clause_of(ctx: ArticleContext, verb: Token) -> tuple[tuple[int, int], ...]:
         fronted = _quoted_before(verb, ctx.same_paragraph(verb, list(clauses[0].subtree)))
         more = [] if fronted else [
             c for c in verb.children if c.dep_ == "conj" and c.i > clauses[-1].i
-            and any(g.dep_ in ACTIVE_SUBJECT_DEPS for g in c.children)
+            and (any(g.dep_ in ACTIVE_SUBJECT_DEPS for g in c.children) or _reported_modal(c))
             and _goes_on_saying(c)]  # "said X and Y", "said X, and that Y"
         clauses += [c for c in verb.children if c.dep_ == "cc" and more and
                     clauses[0].i < c.i < more[0].i] + more
@@ -391,6 +391,13 @@ def _within_dashes(verb: Token, tokens: list[Token]) -> list[Token]:
         return tokens
     inside = [t for t in tokens if before[-1] < t.i < after[0]]
     return inside if any(t.is_quote for t in inside) else tokens
+
+
+def _reported_modal(conj: Token) -> bool:
+    """Whether a clause joined to a verb of speech, with no subject of its own, goes on the
+    reported clause in its tense ("announced that Clinton was “careless” and in the normal course
+    would face some punishment"): a modal the speaker's own next act does not take."""
+    return any(g.dep_ == "aux" and g.tag_ == "MD" for g in conj.children)
 
 
 def _goes_on_saying(conj: Token) -> bool:
