@@ -443,6 +443,14 @@ def test_a_quotation_right_after_a_clause_the_parser_left_it_out_of_is_part_of_i
     assert (quote.type, quote.text) == (M, "to fight the tax “today, tomorrow, forever.”")
 
 
+def test_as_a_paper_noted_on_a_day_leads_in_to_what_it_said(extract: Extract) -> None:
+    text = ('But as the local Harlow Gazette noted in an editorial Thursday, the new mayor "has '
+            'surprisingly earned herself a few fans in the north."')
+    (quote,) = extract(text)
+    assert quote.text == 'the new mayor "has surprisingly earned herself a few fans in the north."'
+    assert quote.speaker is not None and quote.speaker.name == "Harlow Gazette"
+
+
 def test_a_modal_clause_joined_to_the_verb_of_speech_is_still_reported(extract: Extract) -> None:
     text = ("On Tuesday, Quinn announced that Reed was “extremely careless” with council funds and "
             "in the normal course of events would face some penalty for his actions.")

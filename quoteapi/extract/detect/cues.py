@@ -504,9 +504,14 @@ def _as_clause(verb: Token) -> set[int]:
     right = verb.right_edge.i
     if doc[right].text != ",":
         right += 1
+    while right < len(doc) and doc[right].ent_type_ in ("DATE", "TIME"):
+        right += 1  # "As the tabloid noted in an op-ed Thursday,": the day hung elsewhere
     if right >= len(doc) or doc[right].text != ",":
         return set()
-    return set(range(verb.left_edge.i, right + 1))
+    left = verb.left_edge.i
+    if left == verb.sent.start + 1 and doc[left - 1].dep_ == "cc":
+        left -= 1  # "But as the tabloid noted, …": the conjunction joins the writer's sentences
+    return set(range(left, right + 1))
 
 
 def _fused_addressee(verb: Token, clause: Token) -> tuple[set[Token], set[Token]]:
