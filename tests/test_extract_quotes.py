@@ -451,6 +451,15 @@ def test_as_a_paper_noted_on_a_day_leads_in_to_what_it_said(extract: Extract) ->
     assert quote.speaker is not None and quote.speaker.name == "Harlow Gazette"
 
 
+def test_a_judging_verb_joined_to_the_reported_clause_is_the_speakers_next_act(
+    extract: Extract,
+) -> None:
+    text = ("Ms. Okafor said Mr. Reed was ''ignorant'' of the budget and criticized him for saying "
+            "he had saved the city money.")
+    quote = next(q for q in extract(text) if q.type is M)
+    assert quote.text == "Mr. Reed was ''ignorant'' of the budget"
+
+
 def test_a_modal_clause_joined_to_the_verb_of_speech_is_still_reported(extract: Extract) -> None:
     text = ("On Tuesday, Quinn announced that Reed was “extremely careless” with council funds and "
             "in the normal course of events would face some penalty for his actions.")

@@ -565,7 +565,8 @@ def _speakers_next_act(child: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
         return False
-    if child.lemma_.lower() in speech_verbs() or (child.tag_ == "VBG" and child.head.tag_ in FINITE_TAGS):
+    if child.lemma_.lower() in speech_verbs() | topic_verbs() or (
+            child.tag_ == "VBG" and child.head.tag_ in FINITE_TAGS):
         return True  # "said it was opposed and warned Pyongyang", "… continues” and vowing to"
     before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
     conjunction = [c for c in child.head.children if c.dep_ == "cc" and c.i < child.i]
