@@ -526,6 +526,16 @@ def test_colon_and_dash_attributions(text: str, expected: list) -> None:
 # --- Statements, letters and social posts -----------------------------------------------------
 
 STATEMENTS_AND_POSTS = [
+    # words in capitals in a sentence of prose are shouted, not a title
+    case("post-in-capitals",
+         "Turnout was up sharply on Saturday. “GROWING PARTY,” Lena Okafor declared in a post after "
+         "the count.",
+         (D, "GROWING PARTY", "Lena Okafor", None)),
+    # a name used as a modifier ("pro-Okafor") is not who the group is
+    case("group-with-a-name-as-modifier",
+         "Lena Okafor spoke in Harlow on Monday.\n\nHarlow First, a pro-Okafor campaign group, "
+         "emailed a link to the video with one sentence: “THIS IS NOT OK.”",
+         (D, "THIS IS NOT OK", "Harlow First", None)),
     case("issued-a-statement-comma",
          "Hours after the fire, Mayor Lena Okafor issued a statement, “Last night our city lost "
          "three of its bravest. We will not forget them.”",

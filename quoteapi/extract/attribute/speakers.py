@@ -109,8 +109,8 @@ def _named(ctx: ArticleContext, span: Span) -> Entity | None:
     for token in span:
         entity = ctx.cast.by_token.get(token.i)
         head_in_apposition = token.head.dep_ == "appos" and span.start <= token.head.i < span.end
-        if entity is not None and (token.dep_ == "appos" or head_in_apposition):
-            return entity
+        if entity is not None and token.dep_ != "amod" and (token.dep_ == "appos" or head_in_apposition):
+            return entity  # (not a name used as a modifier: "a pro-Clinton super PAC")
     if people and span[-1].i in ctx.cast.by_token and ctx.cast.by_token[span[-1].i] is people[-1]:
         return people[-1]  # a title, then the name: "Green councillor for Riverside ward Alex Doe"
     return None

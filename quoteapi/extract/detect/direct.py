@@ -87,6 +87,8 @@ COMMENT_DEPS = {"advcl", "relcl", "appos", "npadvmod", "parataxis", "mark"}
 # before a quotation one may stand with its object in between
 CALLING_VERBS = {"call", "label", "brand", "dub", "deem", "term"}
 CALLING_REACH = 30
+# lower-case words that make a line prose rather than a headline in capitals
+PROSE_WORDS = 3
 # most tokens of an attribution after a quotation before the comma that ends it ("he told Fox,")
 ATTRIBUTION_TAIL = 5
 # clauses after a governing verb that are not part of what it attributes
@@ -239,8 +241,18 @@ def is_title(text: str, quotation: Quoted) -> bool:
     if not tokens or len(tokens) > MAX_TITLE_WORDS or content[-1] in ",:" or \
             any(mark in content for mark in ".!?;"):
         return False  # a stop inside: "“Like Oakland. Or Ferguson,” he said" is speech
+    if len(tokens) > 1 and content.isupper() and _in_prose(text, quotation.start):
+        return False  # capitals in a sentence of prose are shouted: "“GROWING PARTY,” he declared"
     return all(t[0].isupper() or not t[0].isalpha() or t.lower() in TITLE_SMALL_WORDS for t in tokens) \
         and tokens[0][0].isupper()
+
+
+def _in_prose(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` has lower-case words: prose, not a headline in capitals."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start: len(text) if end < 0 else end]
+    return sum(1 for word in line.split() if word[:1].islower()) >= PROSE_WORDS
 
 
 def _alnum(text: str, pieces: tuple[tuple[int, int], ...], without: Quoted | None = None) -> int:
