@@ -11,7 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from ...lexicon import words
-from ...lexicon.verbs import speech_verbs, topic_verbs
+from ...lexicon.verbs import reporting_verbs, speech_verbs, topic_verbs
 from ..context import ArticleContext
 from ..grammar import (
     ACTIVE_SUBJECT_DEPS,
@@ -565,7 +565,7 @@ def _speakers_next_act(child: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
         return False
-    if child.lemma_.lower() in speech_verbs() | topic_verbs() or (
+    if child.lemma_.lower() in reporting_verbs() or (
             child.tag_ == "VBG" and child.head.tag_ in FINITE_TAGS):
         return True  # "said it was opposed and warned Pyongyang", "… continues” and vowing to"
     before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None

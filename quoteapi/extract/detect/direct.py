@@ -328,8 +328,7 @@ def _holding(quotation: Quoted, cues: list[Cue]) -> list[Cue]:
 
 def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
     ctx = state.ctx
-    near = state.quoted_near(cue.content[0][0], cue.content[-1][1])
-    within = [q for q in near if any(s < q.end and q.start < e for s, e in cue.content)]
+    within = _quoted_in(state, cue.content)
     outside = sum(_alnum(ctx.text, cue.content, without=q) for q in within) - \
         (len(within) - 1) * _alnum(ctx.text, cue.content)
     if outside == 0 or _framed(ctx, cue, quotation, within):
@@ -346,6 +345,12 @@ def _clause_quote(state: Detection, quotation: Quoted, cue: Cue) -> Found:
     if within:
         pieces = _without_aside(ctx, pieces, max(q.end for q in within))
     return Found(QuoteType.MIXED, pieces, cue.words, cue.speaker, CONFIDENCE["mixed"])
+
+
+def _quoted_in(state: Detection, pieces: tuple[tuple[int, int], ...]) -> list[Quoted]:
+    """The quotations that overlap ``pieces``."""
+    near = state.quoted_near(pieces[0][0], pieces[-1][1])
+    return [q for q in near if any(s < q.end and q.start < e for s, e in pieces)]
 
 
 def _without_aside(ctx: ArticleContext, pieces: tuple[tuple[int, int], ...],
@@ -599,9 +604,8 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
     if clause is not None:  # what was said starts at its "that", not at the noun before it
         tokens = [t for t in tokens if t.i >= clause.left_edge.i]
     pieces = _without_comment(ctx, _mixed_pieces(ctx, token_pieces(tokens), quotation), quotation)
-    within = [q.end for q in state.quoted_near(pieces[0][0], pieces[-1][1])
-              if any(s < q.end and q.start < e for s, e in pieces)]
-    pieces = _without_aside(ctx, pieces, max(within, default=quotation.end))
+    pieces = _without_aside(ctx, pieces, max((q.end for q in _quoted_in(state, pieces)),
+                                             default=quotation.end))
     speaker = speaker_of(ctx, verb)
     if not listed and (speaker is None or not _is_someone(speaker) or verb.lower_ in BE_FORMS):
         return None  # "be" attributes nothing: “He’s For Oil Because ‘Oil Pays Him …’”
