@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,19 +90,35 @@ class WorkerProcess:
         self.process.wait(timeout=30)
         self.process = None
 
-    def kill_pool_process(self) -> int:
-        """SIGKILL one of the worker's pool processes (Linux /proc); its pid."""
+    def kill_pool_process(self, tries: int = 100) -> int | None:
+        """SIGKILL one of the worker's pool processes while it works on a task (Linux /proc): one
+        whose CPU time grows over a few hundredths of a second; its pid, or None when none was
+        busy. A process killed between two tasks would test nothing, so an idle pool is sampled
+        again, ``tries`` times at most."""
         assert self.process is not None
+        for _ in range(tries):
+            before = self._pool_cpu()
+            assert before, "the worker has no pool process"
+            time.sleep(0.03)
+            after = self._pool_cpu()
+            busy = [pid for pid, ticks in before.items() if after.get(pid, ticks) > ticks]
+            if busy:
+                os.kill(busy[0], signal.SIGKILL)
+                return busy[0]
+        return None
+
+    def _pool_cpu(self) -> dict[int, int]:
+        """The pool processes' pids, each with the CPU time it has used (clock ticks)."""
+        assert self.process is not None
+        found = {}
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
-                parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])  # ppid
+                fields = stat.read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if parent == self.process.pid:
-                child = int(stat.parent.name)
-                os.kill(child, signal.SIGKILL)
-                return child
-        raise AssertionError("the worker has no pool process")
+            if int(fields[1]) == self.process.pid:  # ppid; utime and stime follow
+                found[int(stat.parent.name)] = int(fields[11]) + int(fields[12])
+        return found
 
     def stop(self) -> None:
         if self.process is None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import redis
 import sqlalchemy as sa
-from celery_worker import remove_queue, worker_process
+from celery_worker import WorkerProcess, remove_queue, worker_process
 from services import RABBITMQ_URL, REDIS_URL, broker_or_skip
 
 from quoteapi.config import settings
@@ -87,8 +87,9 @@ def test_a_worker_killed_mid_batch_and_restarted_stores_every_article_once(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     articles = tmp_path / "articles.jsonl"
-    # killing one pool process must hit an article: each keeps it busy for a while
-    padding = 0 if killed == "worker" else 12
+    # killing one pool process must hit an article: each keeps it busy for about 0.1 s, and the
+    # process killed is one seen working (kill_pool_process)
+    padding = 0 if killed == "worker" else 40
     articles.write_text("".join(json.dumps(article(n, padding)) + "\n" for n in range(N)))
     index = Index(postgres_url)
     progress = lambda: index.batch(batch_id)  # noqa: E731
@@ -100,9 +101,12 @@ def test_a_worker_killed_mid_batch_and_restarted_stores_every_article_once(
         if killed == "worker":
             worker.kill()
         else:
-            worker.kill_pool_process()
+            assert worker.kill_pool_process() is not None, "no pool process was seen working"
         killed_at = _done(progress())
         assert killed_at < N, "the batch ended before the worker was killed: kill it earlier"
+        if killed == "pool process":
+            _until_one_is_lost_mid_article(worker, tmp_path / "worker.log",
+                                           lambda: not progress().done)
         if killed == "worker":
             worker.start()
         # Redis gives back what the dead worker held after the visibility timeout, and a message
@@ -120,6 +124,20 @@ def test_a_worker_killed_mid_batch_and_restarted_stores_every_article_once(
     assert shown.returncode == 0, shown.stderr
     assert f"{N}/{N} done, 0 queued" in shown.stdout and "0 failed" in shown.stdout
     index.close()
+
+
+def _until_one_is_lost_mid_article(worker: WorkerProcess, log: Path, running: Callable[[], bool],
+                                   more_kills: int = 2) -> None:
+    """Kill another busy pool process while the batch runs, until the worker reports one lost
+    mid-task: a process seen busy can finish its article just before the kill, which then tests
+    nothing. ``more_kills`` kills at most, each after 2 s without the report."""
+    for _ in range(more_kills):
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            if "WorkerLostError" in log.read_text() or not running():
+                return
+            time.sleep(0.1)
+        worker.kill_pool_process()
 
 
 @pytest.mark.postgres
