@@ -384,9 +384,9 @@ def _within_dashes(verb: Token, tokens: list[Token]) -> list[Token]:
     when there are such dashes either side of ``verb`` in its sentence ("… to Mexico - ''I love
     Oreos,'' he said, ''I will never eat them again'' - and vowed …"): the rest is the writer's
     sentence."""
-    sentence = verb.sent
-    before = [t.i for t in sentence if t.i < verb.i and is_dash(t)]
-    after = [t.i for t in sentence if t.i > verb.i and is_dash(t)]
+    dashes = [t.i for t in verb.sent if is_dash(t)]
+    before = [i for i in dashes if i < verb.i]
+    after = [i for i in dashes if i > verb.i]
     if not before or not after:
         return tokens
     inside = [t for t in tokens if before[-1] < t.i < after[0]]

@@ -587,9 +587,9 @@ def by_governor(state: Detection, quotation: Quoted, cues: list[Cue]) -> Found |
     addressed = verb.lemma_.lower() in ADDRESSEE_VERBS  # "told the crowd that …": whom, not what
     holder = after[holds.index(True)]
     circumstance = holder.dep_ == "prep" or (addressed and holder.dep_ in {"dobj", "dative"})
-    misread = any(_that_clause_as_relative(t) and t.left_edge.idx > quotation.start
-                  for c in after for t in c.subtree)
-    if circumstance and (misread or any(c.dep_ in CLAUSE_DEPS for c in after)):
+    if circumstance and (any(c.dep_ in CLAUSE_DEPS for c in after) or any(
+            _that_clause_as_relative(t) and t.left_edge.idx > quotation.start
+            for c in after for t in c.subtree)):
         return None  # where or to whom it was said ("said on “This Week” that he would …",
         # "told “Good Morning America” that he …"), not what
     first = next(n for n, c in enumerate(after) if holds[n] or (

@@ -134,11 +134,7 @@ def _unclosed_sentences(text: str, pair: _Pair) -> bool:
     closing mark the writer forgot (“…,” said Baron. “His candidacy … in depth.¶): it opens a
     sentence (at its paragraph's start, after a stop or a colon) and runs to one that ends (a
     source credited in brackets may follow: "More from Jones: “… electoral votes. [Gallup.]¶")."""
-    index = pair.start - 1
-    index -= 2 if text[max(0, index - 1): index + 1] in ("''", "``") else 1  # the mark itself
-    while index >= 0 and text[index] in " \t\xa0":
-        index -= 1
-    opens_sentence = pair.at_paragraph_start or (index >= 0 and text[index] in ".!?:")
+    opens_sentence = pair.at_paragraph_start or _before_mark(text, pair.start) in ".!?:"
     said = CREDIT_AT_END.sub("", text[pair.start: pair.end].rstrip())  # "… votes. [Gallup.]"
     return opens_sentence and said[-1:] in {".", "!", "?"}
 
@@ -147,11 +143,17 @@ def _led_in(text: str, inner: int) -> bool:
     """Whether the opening mark before offset ``inner`` follows a lead-in (a colon, a comma, a
     dash) or a sentence's end, as a quote running over paragraphs does, not a word as a fragment
     does."""
+    return _before_mark(text, inner) in ":,—–-(\n.!?"
+
+
+def _before_mark(text: str, inner: int) -> str:
+    """The character before the opening mark that ends right before offset ``inner``, spaces
+    skipped ("" at the start of the text, which the callers count as a lead-in)."""
     index = inner - 1
     index -= 2 if text[max(0, index - 1): index + 1] in ("''", "``") else 1  # the mark itself
     while index >= 0 and text[index] in " \t\xa0":
         index -= 1
-    return index < 0 or text[index] in ":,—–-(\n.!?"
+    return text[index] if index >= 0 else ""
 
 
 def _same_family(text: str, first: int, then: int) -> bool:
